@@ -1,0 +1,62 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/client";
+import { signIn, signOut, SignInFailed } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { signUp } from "@/lib/services/auth/sign-up";
+import { requestPasswordReset, resetPassword } from "@/lib/services/auth/password-reset";
+import { requestResetSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/auth";
+import { appUrl, safeCallbackPath } from "@/lib/http/app-url";
+import { resolveRequestLocale } from "@/lib/i18n/request";
+import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";
+import { savedLocaleForEmail } from "@/lib/services/users/locale";
+
+async function signInWithPassword(email: string, password: string): Promise<void> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (error) {
+    if (error instanceof SignInFailed || (error instanceof AuthError && error.type === "CredentialsSignin")) {
+      const code = (error as SignInFailed).code ?? "invalid_credentials";
+      if (code.startsWith("rate_limited:")) {
+        throw new AppError("rate_limited", "tooManySignInAttempts", { params: { minutes: Number(code.split(":")[1]) || 15 } });
+      }
+      throw new AppError("unauthorized", code === "invalid_input" ? "invalidInput" : "invalidCredentials");
+    }
+    throw error;
+  }
+  // The user's saved language follows them to this browser.
+  const locale = await savedLocaleForEmail(email);
+  if (isLocale(locale)) (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+}
+
+export const signInAction = publicAction.inputSchema(signInSchema).action(async ({ parsedInput }) => {
+  await signInWithPassword(parsedInput.email, parsedInput.password);
+  return { redirectTo: safeCallbackPath(parsedInput.callbackUrl) };
+});
+
+export const signUpAction = publicAction
+  .inputSchema(signUpSchema.extend({ callbackUrl: z.string().max(2000).optional() }))
+  .action(async ({ parsedInput: { callbackUrl, ...input } }) => {
+    await signUp({ ...input, locale: await resolveRequestLocale() });
+    await signInWithPassword(input.email, input.password);
+    return { redirectTo: safeCallbackPath(callbackUrl, "/onboarding") };
+  });
+
+export const signOutAction = publicAction.action(async () => {
+  await signOut({ redirect: false });
+  return { redirectTo: "/login" };
+});
+
+export const requestPasswordResetAction = publicAction.inputSchema(requestResetSchema).action(async ({ parsedInput }) => {
+  await requestPasswordReset({ email: parsedInput.email, appUrl: await appUrl(), locale: await resolveRequestLocale() });
+  return { sent: true };
+});
+
+export const resetPasswordAction = publicAction.inputSchema(resetPasswordSchema).action(async ({ parsedInput }) => {
+  const { email } = await resetPassword(parsedInput);
+  await signInWithPassword(email, parsedInput.password);
+  return { redirectTo: "/" };
+});

@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { userAction, workspaceAction } from "@/lib/actions/client";
+import { createWorkspace } from "@/lib/services/workspaces/create-workspace";
+import { updateWorkspace } from "@/lib/services/workspaces/update-workspace";
+import { createWorkspaceSchema, updateWorkspaceSchema } from "@/lib/validation/workspace";
+
+export const createWorkspaceAction = userAction.inputSchema(createWorkspaceSchema).action(async ({ parsedInput, ctx }) => {
+  const workspace = await createWorkspace(ctx.user.id, parsedInput);
+  return { redirectTo: `/w/${workspace.slug}/inbox` };
+});
+
+export const updateWorkspaceAction = workspaceAction
+  .inputSchema(updateWorkspaceSchema)
+  .action(async ({ parsedInput: { slug, ...input }, ctx }) => {
+    const workspace = await updateWorkspace(ctx.workspace, input);
+    revalidatePath(`/w/${slug}`, "layout");
+    return { name: workspace.name };
+  });

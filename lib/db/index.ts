@@ -1,0 +1,53 @@
+/**
+ * The app's one Prisma client. Import it as `import { prisma } from "@/lib/db"`.
+ *
+ * Prisma 7 talks to Postgres through a driver adapter (`@prisma/adapter-pg` over `pg`). The same
+ * code reaches the machine's Postgres, Neon/Vercel Postgres and the embedded PGlite server.
+ * No `server-only` import: scripts and vitest import this module too.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { pgConfig } from "./url";
+
+// `Prisma` carries both types (Prisma.UserWhereInput) and values (Prisma.sql, error classes).
+export { Prisma } from "@/lib/generated/prisma/client";
+
+/** Where the database is. Kept to one function so lib/env.ts can take over the read. */
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set (npm run dev starts the embedded Postgres and sets it).");
+  }
+  return url;
+}
+
+/**
+ * PrismaPg, created when the client first connects rather than when this module loads: importing
+ * `@/lib/db` (which `next build` does while collecting pages) must not require DATABASE_URL.
+ */
+function lazyPgAdapter(): SqlDriverAdapterFactory {
+  return {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect() {
+      // `?schema=NAME` (Prisma's convention; tests use it to isolate each file) becomes the
+      // adapter's `schema` option, which qualifies every table and enum name in generated SQL.
+      // That matters on PGlite, whose connections all share one session and so one search_path.
+      const { config, schema } = pgConfig(databaseUrl(), { max: 10 });
+      return new PrismaPg(config, schema ? { schema } : undefined).connect();
+    },
+  };
+}
+
+function createPrismaClient(): PrismaClient {
+  return new PrismaClient({ adapter: lazyPgAdapter() });
+}
+
+// Next's dev server re-evaluates modules on every edit; caching on globalThis keeps one pool
+// instead of leaking a new one per reload.
+const globalForPrisma = globalThis as typeof globalThis & { __parleyPrisma?: PrismaClient };
+
+export const prisma: PrismaClient = globalForPrisma.__parleyPrisma ?? createPrismaClient();
+
+if (process.env.NODE_ENV !== "production") globalForPrisma.__parleyPrisma = prisma;

@@ -1,0 +1,95 @@
+/**
+ * The one place that reads process.env (STYLE.md). Every variable Parley knows is declared here,
+ * validated once, and typed for the rest of the code.
+ *
+ * The three secrets production cannot run without are optional in the schema so that `next build`
+ * (which needs none of them) succeeds; `assertProductionEnv()` enforces them when the server starts.
+ */
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Postgres; unset in development means the embedded PGlite started by `npm run dev`.
+    DATABASE_URL: z.string().url().optional(),
+    // Signs sessions, password-reset links and invitations.
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    AUTH_TRUST_HOST: bool,
+    // 32 bytes, base64 or hex, optionally prefixed by a key id ("k2:BASE64"); several keys
+    // separated by commas, the first encrypts and all decrypt (rotation).
+    APP_ENCRYPTION_KEY: z.string().min(32).optional(),
+    // Public origin of the app, used in links sent by email and in the webhook URL shown to admins.
+    APP_URL: z.string().url().optional(),
+
+    WHATSAPP_GRAPH_API_URL: z.string().url().optional(),
+    WHATSAPP_GRAPH_API_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, "WHATSAPP_GRAPH_API_VERSION looks like v23.0")
+      .default("v23.0"),
+    META_APP_SECRET: z.string().min(8).optional(),
+    WHATSAPP_WEBHOOK_VERIFY_TOKEN: z.string().min(8).optional(),
+
+    TRIGGER_SECRET_KEY: z.string().optional(),
+
+    PUSHER_APP_ID: z.string().optional(),
+    PUSHER_KEY: z.string().optional(),
+    PUSHER_SECRET: z.string().optional(),
+    PUSHER_HOST: z.string().optional(),
+    PUSHER_PORT: port.optional(),
+
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().optional(),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: bool,
+
+    // Outgoing mail (password resets, invitations). Unset: links are written to the server log.
+    SMTP_URL: z.string().url().optional(),
+    EMAIL_FROM: z.string().default("Parley <no-reply@parley.local>"),
+
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Set by Vercel; used to refuse embedded defaults that would lose data there.
+    VERCEL: z.string().optional(),
+  },
+  client: {
+    NEXT_PUBLIC_PUSHER_KEY: z.string().optional(),
+    NEXT_PUBLIC_PUSHER_HOST: z.string().optional(),
+    NEXT_PUBLIC_PUSHER_PORT: port.optional(),
+    NEXT_PUBLIC_PUSHER_CLUSTER: z.string().optional(),
+  },
+  experimental__runtimeEnv: {
+    NEXT_PUBLIC_PUSHER_KEY: process.env.NEXT_PUBLIC_PUSHER_KEY,
+    NEXT_PUBLIC_PUSHER_HOST: process.env.NEXT_PUBLIC_PUSHER_HOST,
+    NEXT_PUBLIC_PUSHER_PORT: process.env.NEXT_PUBLIC_PUSHER_PORT,
+    NEXT_PUBLIC_PUSHER_CLUSTER: process.env.NEXT_PUBLIC_PUSHER_CLUSTER,
+  },
+  emptyStringAsUndefined: true,
+});
+
+/** Variables production refuses to start without: there is no safe default for any of them. */
+export const PRODUCTION_REQUIRED = ["DATABASE_URL", "AUTH_SECRET", "APP_ENCRYPTION_KEY"] as const;
+
+export function missingProductionEnv(source: Record<string, string | undefined> = process.env): string[] {
+  return PRODUCTION_REQUIRED.filter((name) => !source[name]?.trim());
+}
+
+/** Throws one message naming every missing variable; called when the production server starts. */
+export function assertProductionEnv(source: Record<string, string | undefined> = process.env): void {
+  const missing = missingProductionEnv(source);
+  if (missing.length > 0) {
+    throw new Error(
+      `Parley cannot start in production: missing ${missing.join(", ")}. ` +
+        "Set them in the environment (see README, \"Deploy on Vercel\"). " +
+        "Production never falls back to the embedded database or generated secrets.",
+    );
+  }
+}

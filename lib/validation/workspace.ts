@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { emailSchema } from "./auth";
+
+const TIMEZONES = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
+const COUNTRIES = /^[A-Z]{2}$/;
+
+export const slugParam = z.string().min(1).max(64);
+
+export const workspaceNameSchema = z.string().trim().min(2, "workspaceNameTooShort").max(60, "workspaceNameTooLong");
+export const timezoneSchema = z.string().refine((tz) => TIMEZONES.has(tz), "timezoneInvalid");
+export const countrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((c) => COUNTRIES.test(c), "countryInvalid");
+
+export const createWorkspaceSchema = z.object({
+  name: workspaceNameSchema,
+  defaultCountry: countrySchema.default("ID"),
+  timezone: timezoneSchema.default("Asia/Jakarta"),
+});
+export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;
+
+export const updateWorkspaceSchema = z.object({
+  slug: slugParam,
+  name: workspaceNameSchema,
+  defaultCountry: countrySchema,
+  timezone: timezoneSchema,
+});
+
+export const roleSchema = z.enum(["owner", "admin", "agent"], { message: "roleInvalid" });
+export const assignableRoleSchema = z.enum(["admin", "agent"], { message: "roleInvalid" });
+
+export const inviteSchema = z.object({ slug: slugParam, email: emailSchema, role: assignableRoleSchema });
+export const memberTargetSchema = z.object({ slug: slugParam, membershipId: z.string().min(1).max(64) });
+export const changeRoleSchema = memberTargetSchema.extend({ role: assignableRoleSchema });
+export const invitationTargetSchema = z.object({ slug: slugParam, invitationId: z.string().min(1).max(64) });
+export const acceptInvitationSchema = z.object({ token: z.string().min(10).max(200) });

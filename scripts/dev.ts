@@ -1,0 +1,47 @@
+/**
+ * `npm run dev`: Parley on one machine with no configuration. Generates missing dev secrets,
+ * starts the embedded Postgres when DATABASE_URL is unset, applies migrations, seeds an empty
+ * database, then runs `next dev` on http://localhost:3000 (PORT to change it).
+ */
+import { spawn } from "node:child_process";
+import { loadEnvFiles } from "./lib/load-env";
+import { ensureDevSecrets } from "./lib/dev-secrets";
+import { ensureDatabase } from "./lib/database";
+
+async function main(): Promise<void> {
+  const generated = ensureDevSecrets();
+  loadEnvFiles();
+  if (generated.length) console.log(`[parley] generated ${generated.join(", ")} into .env.local`);
+
+  const database = await ensureDatabase({ purpose: "dev" });
+  process.env.DATABASE_URL = database.url;
+  console.log(`[parley] database: ${database.embedded ? `embedded Postgres (PGlite, .data/postgres) at ${database.url}` : "DATABASE_URL"}`);
+
+  const { applyMigrations } = await import("@/lib/db/schema-engine");
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`[parley] applied migrations: ${applied.join(", ")}`);
+
+  const { prisma } = await import("@/lib/db");
+  if ((await prisma.user.count()) === 0) {
+    const { seed } = await import("@/prisma/seed");
+    await seed();
+    console.log("[parley] seeded the demo: sign in as demo@parley.dev / parley-demo");
+  }
+  await prisma.$disconnect();
+
+  const next = spawn("npx", ["next", "dev", "--port", process.env.PORT ?? "3000"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const shutdown = async (code: number) => {
+    await database.stop().catch(() => {});
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
+  next.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error("[parley] could not start:", error);
+  process.exit(1);
+});

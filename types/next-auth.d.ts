@@ -1,0 +1,15 @@
+import type { DefaultSession } from "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+    /** When the user signed in (ms); compared with the password's change time. */
+    authTime?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    authTime?: number;
+  }
+}
