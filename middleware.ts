@@ -41,5 +41,7 @@ export default auth((request) => {
 export const config = {
   // Webhooks, the public API and static files skip this entirely (an Auth.js middleware doubles a
   // request's cost, STACK.md); they authenticate themselves.
-  matcher: ["/((?!api/webhooks|api/v1|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|woff2?)$).*)"],
+  matcher: [
+    "/((?!api/webhooks|api/v1|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|woff2?)$).*)",
+  ],
 };

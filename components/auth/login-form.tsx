@@ -29,7 +29,14 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
       {notice && <Alert tone="success">{notice}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
       <TextField label={t("email")} name="email" type="email" autoComplete="email" required autoFocus error={fieldError("email")} />
-      <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required error={fieldError("password")} />
+      <TextField
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldError("password")}
+      />
       <div className="flex justify-end text-sm">
         <Link href="/forgot-password" className="text-brand-700 hover:underline dark:text-brand-500">
           {t("forgotPassword")}

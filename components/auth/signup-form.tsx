@@ -27,7 +27,15 @@ export function SignupForm({ callbackUrl, email }: { callbackUrl?: string; email
     >
       {formError && <Alert tone="error">{formError}</Alert>}
       <TextField label={t("name")} name="name" autoComplete="name" required autoFocus error={fieldError("name")} />
-      <TextField label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={email} error={fieldError("email")} />
+      <TextField
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={email}
+        error={fieldError("email")}
+      />
       <TextField
         label={t("password")}
         name="password"

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
@@ -33,7 +33,6 @@ export function AppShell({ workspace, workspaces, user, role, children }: Props)
   const tShell = useTranslations("shell");
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]);
 
   const nav = (
     <nav aria-label={tShell("mainNavigation")} className="flex flex-col gap-1 p-3">
@@ -45,6 +44,7 @@ export function AppShell({ workspace, workspaces, user, role, children }: Props)
             key={key}
             href={href}
             aria-current={active ? "page" : undefined}
+            onClick={() => setOpen(false)}
             className={cn(
               "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
               active
@@ -62,7 +62,10 @@ export function AppShell({ workspace, workspaces, user, role, children }: Props)
 
   return (
     <div className="flex min-h-dvh">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
+      >
         {tShell("skipToContent")}
       </a>
       <aside className="hidden w-60 shrink-0 border-r border-zinc-200 bg-white md:block dark:border-zinc-800 dark:bg-zinc-900">
@@ -94,7 +97,10 @@ export function AppShell({ workspace, workspaces, user, role, children }: Props)
             <Icon name="menu" />
           </button>
           <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
-          <span className="hidden rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 sm:inline dark:bg-zinc-800 dark:text-zinc-400" data-testid="current-role">
+          <span
+            className="hidden rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 sm:inline dark:bg-zinc-800 dark:text-zinc-400"
+            data-testid="current-role"
+          >
             {tShell(`role.${role}`)}
           </span>
           <div className="ml-auto">

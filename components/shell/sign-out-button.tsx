@@ -2,10 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
+import { useRouter } from "next/navigation";
 import { signOutAction } from "@/app/actions/auth";
 
 export function SignOutButton({ className }: { className?: string }) {
   const t = useTranslations("shell");
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <button
@@ -15,8 +17,8 @@ export function SignOutButton({ className }: { className?: string }) {
       onClick={() =>
         startTransition(async () => {
           await signOutAction();
-          // A full load drops every client cache of the signed-in state.
-          window.location.assign("/login");
+          router.replace("/login");
+          router.refresh();
         })
       }
     >

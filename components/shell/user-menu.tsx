@@ -16,7 +16,11 @@ export function UserMenu({ user }: { user: { name: string | null; email: string 
   const router = useRouter();
   const { theme, setTheme } = useTheme();
   const [, startTransition] = useTransition();
-  const initials = (user.name ?? user.email).split(/\s+/).map((part) => part[0]?.toUpperCase()).slice(0, 2).join("");
+  const initials = (user.name ?? user.email)
+    .split(/\s+/)
+    .map((part) => part[0]?.toUpperCase())
+    .slice(0, 2)
+    .join("");
 
   return (
     <Menu>
@@ -46,7 +50,11 @@ export function UserMenu({ user }: { user: { name: string | null; email: string 
             }
           >
             {tLang(code)}
-            {code === locale && <span className="ml-auto text-brand-600" aria-hidden>✓</span>}
+            {code === locale && (
+              <span className="ml-auto text-brand-600" aria-hidden>
+                ✓
+              </span>
+            )}
           </MenuItem>
         ))}
         <MenuSeparator />
@@ -54,7 +62,11 @@ export function UserMenu({ user }: { user: { name: string | null; email: string 
         {(["system", "light", "dark"] as const).map((option) => (
           <MenuItem key={option} onSelect={() => setTheme(option)}>
             {t(`theme.${option}`)}
-            {theme === option && <span className="ml-auto text-brand-600" aria-hidden>✓</span>}
+            {theme === option && (
+              <span className="ml-auto text-brand-600" aria-hidden>
+                ✓
+              </span>
+            )}
           </MenuItem>
         ))}
         <MenuSeparator />
@@ -62,7 +74,8 @@ export function UserMenu({ user }: { user: { name: string | null; email: string 
           onSelect={() =>
             startTransition(async () => {
               await signOutAction();
-              window.location.assign("/login");
+              router.replace("/login");
+              router.refresh();
             })
           }
         >

@@ -4,7 +4,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 
-export function WorkspaceSwitcher({ current, workspaces }: { current: { name: string; slug: string }; workspaces: { name: string; slug: string }[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: { name: string; slug: string };
+  workspaces: { name: string; slug: string }[];
+}) {
   const t = useTranslations("shell");
   return (
     <Menu>
@@ -17,7 +23,9 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { name: st
           {current.name.slice(0, 1).toUpperCase()}
         </span>
         <span className="truncate">{current.name}</span>
-        <span aria-hidden className="text-zinc-400">▾</span>
+        <span aria-hidden className="text-zinc-400">
+          ▾
+        </span>
       </MenuTrigger>
       <MenuContent align="start">
         <MenuLabel>{t("workspaces")}</MenuLabel>
@@ -25,7 +33,11 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { name: st
           <MenuItem key={w.slug} asChild>
             <Link href={`/w/${w.slug}/inbox`} aria-current={w.slug === current.slug ? "true" : undefined}>
               <span className="truncate">{w.name}</span>
-              {w.slug === current.slug && <span className="ml-auto text-brand-600" aria-hidden>✓</span>}
+              {w.slug === current.slug && (
+                <span className="ml-auto text-brand-600" aria-hidden>
+                  ✓
+                </span>
+              )}
             </Link>
           </MenuItem>
         ))}

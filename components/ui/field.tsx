@@ -35,11 +35,23 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
   );
 }
 
-export function TextField({ label, error, hint, className, ...props }: { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  ...props
+}: { label: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy }) => (
-        <input id={id} aria-invalid={Boolean(error) || undefined} aria-describedby={describedBy} className={cn(control, className)} {...props} />
+        <input
+          id={id}
+          aria-invalid={Boolean(error) || undefined}
+          aria-describedby={describedBy}
+          className={cn(control, className)}
+          {...props}
+        />
       )}
     </FieldShell>
   );
@@ -56,7 +68,13 @@ export function SelectField({
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy }) => (
-        <select id={id} aria-invalid={Boolean(error) || undefined} aria-describedby={describedBy} className={cn(control, className)} {...props}>
+        <select
+          id={id}
+          aria-invalid={Boolean(error) || undefined}
+          aria-describedby={describedBy}
+          className={cn(control, className)}
+          {...props}
+        >
           {children}
         </select>
       )}

@@ -72,7 +72,14 @@ export function MembersManager({ slug, currentUserId, role, permissions, assigna
               event.currentTarget.reset();
             }}
           >
-            <TextField label={t("email")} name="email" type="email" required error={invite.fieldError("email")} data-testid="invite-email" />
+            <TextField
+              label={t("email")}
+              name="email"
+              type="email"
+              required
+              error={invite.fieldError("email")}
+              data-testid="invite-email"
+            />
             <SelectField label={t("role")} name="role" defaultValue="agent" error={invite.fieldError("role")}>
               {assignableRoles.map((r) => (
                 <option key={r} value={r}>
@@ -84,12 +91,22 @@ export function MembersManager({ slug, currentUserId, role, permissions, assigna
               {t("sendInvite")}
             </Button>
           </form>
-          {invite.formError && <Alert tone="error" className="mt-4">{invite.formError}</Alert>}
+          {invite.formError && (
+            <Alert tone="error" className="mt-4">
+              {invite.formError}
+            </Alert>
+          )}
           {invite.data && (
             <Alert tone="success" className="mt-4">
               <p>{t("invited", { email: invite.data.email })}</p>
               <div className="mt-2 flex items-center gap-2">
-                <input readOnly value={invite.data.url} className="min-w-0 flex-1 rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs dark:bg-zinc-900" aria-label={t("inviteLink")} data-testid="invite-link" />
+                <input
+                  readOnly
+                  value={invite.data.url}
+                  className="min-w-0 flex-1 rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs dark:bg-zinc-900"
+                  aria-label={t("inviteLink")}
+                  data-testid="invite-link"
+                />
                 <Button
                   type="button"
                   size="sm"

@@ -23,7 +23,9 @@ export function SettingsTabs({ slug }: { slug: string }) {
             aria-current={active ? "page" : undefined}
             className={cn(
               "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-              active ? "border-brand-600 text-brand-700 dark:text-brand-500" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
+              active
+                ? "border-brand-600 text-brand-700 dark:text-brand-500"
+                : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
             )}
           >
             {tab.label}

@@ -20,7 +20,15 @@ export function WorkspaceFields({ defaults, fieldError, disabled }: Props) {
   const browserTz = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined;
   return (
     <>
-      <TextField label={t("name")} name="name" required defaultValue={defaults?.name} disabled={disabled} error={fieldError("name")} maxLength={60} />
+      <TextField
+        label={t("name")}
+        name="name"
+        required
+        defaultValue={defaults?.name}
+        disabled={disabled}
+        error={fieldError("name")}
+        maxLength={60}
+      />
       <SelectField
         label={t("defaultCountry")}
         name="defaultCountry"

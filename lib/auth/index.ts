@@ -7,6 +7,9 @@ import { clientIp } from "./client-ip";
 import { signInSchema } from "@/lib/validation/auth";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+
+const log = logger("auth");
 
 /**
  * Carries why a sign-in failed to the sign-in action: `invalid_credentials`, `invalid_input`, or
@@ -22,6 +25,16 @@ export class SignInFailed extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: authSecret(),
+  logger: {
+    // A refused password is an expected outcome, already answered to the user; not an error.
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      log.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -17,7 +17,10 @@ async function readOrNull(file: string): Promise<string | null> {
 
 export async function listMigrations(migrationsDir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories: MigrationDirectory[] = await Promise.all(
     names.map(async (name) => {
       const content = await readOrNull(path.join(migrationsDir, name, "migration.sql"));

@@ -12,10 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { listMigrations, MIGRATIONS_DIR } from "./migrations";
 import { offlineAdapterFactory } from "./offline-adapter";
@@ -61,10 +58,7 @@ function withUnrefTimers(bg: EngineModule): WebAssembly.ModuleImports {
 }
 
 /** An engine bound to a driver adapter factory; freed after `run`, errors unwrapped. */
-async function withEngine<T>(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   // The callback receives the engine's log lines; they are only useful when debugging the engine.
@@ -86,10 +80,7 @@ async function withEngine<T>(
  * Driver errors cross the wasm boundary as an id into the adapter's error registry; turn them
  * back into the original pg error so callers see e.g. "relation already exists".
  */
-function unwrapEngineError(
-  error: unknown,
-  registry: { consumeError(id: number): { error: unknown } | undefined },
-): unknown {
+function unwrapEngineError(error: unknown, registry: { consumeError(id: number): { error: unknown } | undefined }): unknown {
   if (error && typeof error === "object" && "cause" in error) {
     const cause = (error as { cause?: unknown }).cause;
     if (cause && typeof cause === "object" && "id" in cause && typeof cause.id === "number") {
@@ -155,9 +146,7 @@ export async function applyMigrations(databaseUrl: string, migrationsDir = MIGRA
       await pool.query(`SET search_path TO ${quoteIdent(schema)}`);
     }
     const factory = new PrismaPg(pool, schema ? { schema } : undefined);
-    const output = await withEngine(factory, (engine) =>
-      engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
-    );
+    const output = await withEngine(factory, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }));
     // PGlite's single session outlives our connection: give other clients their search_path back.
     if (schema) await pool.query("RESET search_path");
     return output.appliedMigrationNames;

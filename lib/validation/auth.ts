@@ -12,10 +12,7 @@ export const emailSchema = z
   .pipe(z.email("emailInvalid"))
   .transform((email) => email.toLowerCase());
 
-export const newPasswordSchema = z
-  .string({ message: "passwordRequired" })
-  .min(8, "passwordTooShort")
-  .max(128, "passwordTooLong");
+export const newPasswordSchema = z.string({ message: "passwordRequired" }).min(8, "passwordTooShort").max(128, "passwordTooLong");
 
 export const nameSchema = z.string().trim().min(1, "nameRequired").max(100, "nameTooLong");
 

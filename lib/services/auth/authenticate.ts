@@ -13,7 +13,9 @@ export interface AuthenticatedUser {
 export async function authenticate(input: { email: string; password: string; ip: string | null }): Promise<AuthenticatedUser> {
   await assertSignInAllowed(input.email, input.ip);
   const user = await prisma.user.findUnique({ where: { email: input.email } });
-  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  const ok = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   if (!user || !ok) {
     await recordSignInFailure(input.email, input.ip);
     // One message for both cases: which emails have accounts is nobody's business.

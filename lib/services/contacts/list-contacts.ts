@@ -15,5 +15,9 @@ export async function listContacts(ctx: WorkspaceContext, options: { cursor?: st
     ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
   });
   const total = await prisma.contact.count({ where: { workspaceId: ctx.workspaceId } });
-  return { contacts: rows.slice(0, CONTACTS_PAGE_SIZE), nextCursor: rows.length > CONTACTS_PAGE_SIZE ? rows[CONTACTS_PAGE_SIZE - 1]?.id : undefined, total };
+  return {
+    contacts: rows.slice(0, CONTACTS_PAGE_SIZE),
+    nextCursor: rows.length > CONTACTS_PAGE_SIZE ? rows[CONTACTS_PAGE_SIZE - 1]?.id : undefined,
+    total,
+  };
 }

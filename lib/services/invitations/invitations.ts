@@ -39,7 +39,14 @@ export async function createInvitation(
       data: { revokedAt: new Date() },
     });
     const invitation = await tx.invitation.create({
-      data: { workspaceId: ctx.workspaceId, email: input.email, role: input.role, tokenHash: sha256(token), invitedById: ctx.userId, expiresAt },
+      data: {
+        workspaceId: ctx.workspaceId,
+        email: input.email,
+        role: input.role,
+        tokenHash: sha256(token),
+        invitedById: ctx.userId,
+        expiresAt,
+      },
     });
     await recordAudit(tx, ctx, "member.invited", { type: "invitation", id: invitation.id }, { email: input.email, role: input.role });
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId }, select: { name: true } });
@@ -130,12 +137,10 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
       create: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
       update: {},
     });
-    await recordAudit(
-      tx,
-      { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
-      "member.joined",
-      { type: "invitation", id: invitation.id },
-    );
+    await recordAudit(tx, { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role }, "member.joined", {
+      type: "invitation",
+      id: invitation.id,
+    });
     return { slug: invitation.workspace.slug };
   });
 }

@@ -11,7 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("contacts") };
 }
 
-export default async function ContactsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string }> }) {
+export default async function ContactsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ after?: string }>;
+}) {
   const { slug } = await params;
   const { after } = await searchParams;
   const { ctx, workspace } = await requireWorkspace(slug);
@@ -33,10 +39,18 @@ export default async function ContactsPage({ params, searchParams }: { params: P
         <table className="w-full text-left text-sm">
           <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="px-4 py-3 font-medium">{t("name")}</th>
-              <th scope="col" className="px-4 py-3 font-medium">{t("phone")}</th>
-              <th scope="col" className="px-4 py-3 font-medium">{t("status")}</th>
-              <th scope="col" className="px-4 py-3 font-medium">{t("added")}</th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t("name")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t("phone")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t("status")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t("added")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -46,9 +60,13 @@ export default async function ContactsPage({ params, searchParams }: { params: P
                 <td className="px-4 py-2.5 font-mono text-xs">{c.phone ?? "—"}</td>
                 <td className="px-4 py-2.5">
                   {c.optedOutAt ? (
-                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-900/40 dark:text-amber-200">{t("optedOut")}</span>
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-900/40 dark:text-amber-200">
+                      {t("optedOut")}
+                    </span>
                   ) : (
-                    <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200">{t("subscribed")}</span>
+                    <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200">
+                      {t("subscribed")}
+                    </span>
                   )}
                 </td>
                 <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">

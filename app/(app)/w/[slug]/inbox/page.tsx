@@ -27,7 +27,10 @@ export default async function InboxPage({ params }: { params: Promise<{ slug: st
         description={connected ? t("emptyDescription") : manager ? t("notConnectedManager") : t("notConnectedAgent")}
         action={
           !connected && manager ? (
-            <Link href={`/w/${slug}/settings`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href={`/w/${slug}/settings`}
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t("openSettings")}
             </Link>
           ) : undefined

@@ -1,0 +1,56 @@
+/**
+ * The server end-to-end tests drive: `next start` of the current build, on a database no one else
+ * uses — a fresh schema on DATABASE_URL's server, or a throw-away embedded Postgres — with
+ * throw-away secrets. Requires `next build` first (npm test does it).
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createIsolatedSchemaUrl, dropIsolatedSchema, ensureDatabase } from "./lib/database";
+
+async function main(): Promise<void> {
+  const database = await ensureDatabase({ purpose: "e2e" });
+  let url: string;
+  if (database.embedded) {
+    const { applyMigrations } = await import("@/lib/db/schema-engine");
+    await applyMigrations(database.url);
+    url = database.url;
+  } else {
+    url = await createIsolatedSchemaUrl(database.url, "e2e");
+  }
+  const port = process.env.E2E_PORT ?? "3100";
+  const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      APP_ENCRYPTION_KEY: `k1:${randomBytes(32).toString("base64")}`,
+      AUTH_TRUST_HOST: "true",
+      APP_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.kill("SIGTERM");
+    if (!database.embedded) await dropIsolatedSchema(url).catch(() => {});
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  server.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`next start exited with ${code}`);
+      void database.stop().then(() => process.exit(code ?? 1));
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
