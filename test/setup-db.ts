@@ -5,6 +5,7 @@
  * parallel without cleaning up after each other. The schema is dropped when the file is done.
  */
 import { afterAll, inject } from "vitest";
+import type * as Db from "@/lib/db";
 import { createIsolatedSchema } from "@/lib/db/isolated-schema";
 
 const started = performance.now();
@@ -18,7 +19,7 @@ afterAll(async () => {
   // Close the file's pool before dropping its schema. `@/lib/db` is already loaded when the file
   // used it; when it did not, loading it here costs nothing (its client connects lazily).
   // Partial: a file that vi.mock()s `@/lib/db` may provide no client at all.
-  const db: Partial<typeof import("@/lib/db")> = await import("@/lib/db");
+  const db: Partial<typeof Db> = await import("@/lib/db");
   await db.prisma?.$disconnect();
   await isolated.drop();
 });

@@ -14,11 +14,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { listMigrations, MIGRATIONS_DIR } from "./migrations";
 import { offlineAdapterFactory } from "./offline-adapter";
 import { pgConfig, quoteIdent } from "./url";
 
-type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type EngineModule = typeof EngineBindings;
 
 let engineModule: Promise<EngineModule> | undefined;
 
@@ -33,8 +34,8 @@ function loadEngineModule(): Promise<EngineModule> {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
-    const module = await WebAssembly.compile(bytes);
-    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": withUnrefTimers(bg) });
+    const compiled = await WebAssembly.compile(bytes);
+    const instance = await WebAssembly.instantiate(compiled, { "./schema_engine_bg.js": withUnrefTimers(bg) });
     const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
     bg.__wbg_set_wasm(exports);
     exports.__wbindgen_start();

@@ -3,13 +3,14 @@
  *
  * DATABASE_URL set → that server. Unset → the embedded PGlite Postgres: for `dev`, the persistent
  * one in .data/postgres on port 54329 (shared with a running `npm run dev`); for `test` and `e2e`,
- * a throw-away one in a fresh temp folder on a free port.
+ * a throw-away one in a fresh temp folder (copied from a cached initdb) on a free port.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createIsolatedSchema, dropIsolatedSchema } from "@/lib/db/isolated-schema";
 import { freePort, startEmbeddedPostgres } from "@/local/postgres/embedded";
+import { copyFreshDataDir } from "@/local/postgres/template";
 
 export type DatabasePurpose = "dev" | "test" | "e2e";
 
@@ -32,6 +33,7 @@ export async function ensureDatabase({ purpose }: { purpose: DatabasePurpose }):
 
   const dataDir = await mkdtemp(path.join(tmpdir(), `parley-pg-${purpose}-`));
   try {
+    await copyFreshDataDir(dataDir);
     const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     return {
       url: postgres.url,
