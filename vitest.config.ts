@@ -6,10 +6,20 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: {
     // The app's `@/…` imports (tsconfig paths); a regex so scoped packages (`@prisma/…`) are untouched.
-    alias: [{ find: /^@\//, replacement: root }],
+    alias: [
+      { find: /^@\//, replacement: root },
+      // `import "server-only"` throws outside React Server Components; server modules under test
+      // (lib/auth/workspace.ts, …) load its no-op twin, as Next's server build would.
+      { find: /^server-only$/, replacement: `${root}node_modules/server-only/empty.js` },
+    ],
   },
   test: {
     environment: "node",
+    // Signs reset links and invitation tokens; a fixed test value, never a real secret.
+    env: { AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789abcdef" },
+    // next-auth's ESM imports `next/server` without an extension, which Node's resolver refuses;
+    // inlined, it goes through Vite's resolver instead (needed by anything importing @/lib/auth).
+    server: { deps: { inline: ["next-auth"] } },
     include: ["**/*.test.ts", "**/*.integration-test.ts"],
     exclude: ["**/node_modules/**", "**/.next/**", "e2e/**", ".data/**"],
     globalSetup: ["test/global-setup.ts"],
