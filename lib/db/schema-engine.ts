@@ -10,11 +10,11 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { migrationAdapterFactory } from "./migration-adapter";
 import { listMigrations, MIGRATIONS_DIR } from "./migrations";
 import { offlineAdapterFactory } from "./offline-adapter";
 import { pgConfig, quoteIdent } from "./url";
@@ -78,18 +78,13 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run
 }
 
 /**
- * Driver errors cross the wasm boundary as an id into the adapter's error registry; turn them
- * back into the original pg error so callers see e.g. "relation already exists".
+ * A JS error thrown inside the adapter crosses the wasm boundary as "External error id#N", N
+ * being its key in the adapter's error registry: hand back the original error instead.
  */
 function unwrapEngineError(error: unknown, registry: { consumeError(id: number): { error: unknown } | undefined }): unknown {
-  if (error && typeof error === "object" && "cause" in error) {
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause && typeof cause === "object" && "id" in cause && typeof cause.id === "number") {
-      const record = registry.consumeError(cause.id);
-      if (record) return record.error;
-    }
-  }
-  return error;
+  const id = error instanceof Error ? /External error id#(\d+)/.exec(error.message)?.[1] : undefined;
+  const record = id === undefined ? undefined : registry.consumeError(Number(id));
+  return record ? record.error : error;
 }
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
@@ -146,7 +141,7 @@ export async function applyMigrations(databaseUrl: string, migrationsDir = MIGRA
       // the pool's one connection, which idleTimeoutMillis: 0 keeps for the whole run.
       await pool.query(`SET search_path TO ${quoteIdent(schema)}`);
     }
-    const factory = new PrismaPg(pool, schema ? { schema } : undefined);
+    const factory = migrationAdapterFactory(pool, schema);
     const output = await withEngine(factory, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }));
     // PGlite's single session outlives our connection: give other clients their search_path back.
     if (schema) await pool.query("RESET search_path");
