@@ -18,9 +18,18 @@ async function templateDir(): Promise<string> {
   return path.resolve("node_modules/.cache/parley", `pglite-template-${version}`);
 }
 
+async function exists(dir: string): Promise<boolean> {
+  try {
+    await stat(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function ensureTemplate(): Promise<string> {
   const template = await templateDir();
-  if (await stat(template).then(() => true, () => false)) return template;
+  if (await exists(template)) return template;
   await mkdir(path.dirname(template), { recursive: true });
   const building = await mkdtemp(`${template}.tmp-`);
   try {
@@ -30,7 +39,7 @@ async function ensureTemplate(): Promise<string> {
   } catch (error) {
     await rm(building, { recursive: true, force: true });
     // A parallel run published the template first: use theirs.
-    if (!(await stat(template).then(() => true, () => false))) throw error;
+    if (!(await exists(template))) throw error;
   }
   return template;
 }
