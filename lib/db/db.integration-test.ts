@@ -37,10 +37,7 @@ describe("per-file schema", () => {
   });
 
   it("holds the migrated tables, enum types and indexes", async () => {
-    const tables = await catalog<{ n: number }>(
-      "select count(*)::int as n from pg_tables where schemaname = $1",
-      [fileSchema],
-    );
+    const tables = await catalog<{ n: number }>("select count(*)::int as n from pg_tables where schemaname = $1", [fileSchema]);
     const enums = await catalog<{ typname: string }>(
       "select t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = $1 and t.typtype = 'e'",
       [fileSchema],

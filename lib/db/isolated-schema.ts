@@ -53,7 +53,9 @@ export async function createIsolatedSchema(baseUrl: string, prefix = "test"): Pr
     await client.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
     for (const sql of scripts) {
       try {
-        await client.query(`BEGIN;\nSET LOCAL search_path TO ${quoteIdent(schema)};\nSET LOCAL synchronous_commit TO off;\n${sql}\n;COMMIT;`);
+        await client.query(
+          `BEGIN;\nSET LOCAL search_path TO ${quoteIdent(schema)};\nSET LOCAL synchronous_commit TO off;\n${sql}\n;COMMIT;`,
+        );
       } catch (error) {
         // A failed statement leaves the transaction open; on PGlite that would hold every other
         // connection until this one closed.

@@ -25,7 +25,11 @@ function timestamp(date = new Date()): string {
 
 /** Prisma's name rules: lower-case, anything but letters, digits and _ becomes _. */
 function slug(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
 }
 
 async function main(): Promise<void> {
