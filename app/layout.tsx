@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ThemeProvider } from "next-themes";
+import { THEME_COOKIE, parseTheme } from "@/components/shell/theme";
+import { cookies } from "next/headers";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,14 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, cookieStore] = await Promise.all([getLocale(), cookies()]);
+  const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   return (
-    // next-themes sets the `dark` class before paint; the attribute differs server/client by design.
-    <html lang={locale} suppressHydrationWarning>
+    <html lang={locale} className={theme}>
       <body className="min-h-dvh">
-        <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
-          <NextIntlClientProvider>{children}</NextIntlClientProvider>
-        </ThemeProvider>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

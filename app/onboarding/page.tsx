@@ -10,7 +10,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("onboarding"))("title") };
+  return { title: (await getTranslations("onboarding"))("pageTitle") };
 }
 
 export default async function OnboardingPage() {

@@ -2,8 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useTheme } from "next-themes";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
+import { applyTheme, currentTheme, type ThemeChoice } from "./theme";
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { setLocaleAction } from "@/app/actions/preferences";
 import { signOutAction } from "@/app/actions/auth";
@@ -14,7 +14,7 @@ export function UserMenu({ user }: { user: { name: string | null; email: string 
   const tLang = useTranslations("language");
   const locale = useLocale();
   const router = useRouter();
-  const { theme, setTheme } = useTheme();
+  const [theme, setTheme] = useState<ThemeChoice | null>(null);
   const [, startTransition] = useTransition();
   const initials = (user.name ?? user.email)
     .split(/\s+/)
@@ -23,7 +23,7 @@ export function UserMenu({ user }: { user: { name: string | null; email: string 
     .join("");
 
   return (
-    <Menu>
+    <Menu onOpenChange={(open) => open && setTheme(currentTheme())}>
       <MenuTrigger
         className="grid size-9 place-items-center rounded-full bg-brand-600 text-sm font-semibold text-white hover:bg-brand-700"
         aria-label={t("userMenu")}
@@ -60,7 +60,13 @@ export function UserMenu({ user }: { user: { name: string | null; email: string 
         <MenuSeparator />
         <MenuLabel>{t("theme.label")}</MenuLabel>
         {(["system", "light", "dark"] as const).map((option) => (
-          <MenuItem key={option} onSelect={() => setTheme(option)}>
+          <MenuItem
+            key={option}
+            onSelect={() => {
+              applyTheme(option);
+              setTheme(option);
+            }}
+          >
             {t(`theme.${option}`)}
             {theme === option && (
               <span className="ml-auto text-brand-600" aria-hidden>
