@@ -11,8 +11,12 @@ export async function appUrl(): Promise<string> {
   return `${proto}://${host}`;
 }
 
+// Browsers delete tabs and newlines anywhere in a URL ("/\t/evil.example" becomes "//evil.example").
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** Only same-site paths are followed after sign-in: no open redirects. */
 export function safeCallbackPath(value: string | null | undefined, fallback = "/"): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (CONTROL_CHARACTER.test(value)) return fallback;
   return value;
 }
