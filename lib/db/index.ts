@@ -44,10 +44,11 @@ function createPrismaClient(): PrismaClient {
   return new PrismaClient({ adapter: lazyPgAdapter() });
 }
 
-// Next's dev server re-evaluates modules on every edit; caching on globalThis keeps one pool
-// instead of leaking a new one per reload.
+// `next dev` re-evaluates modules on every edit; caching on globalThis keeps one pool instead of
+// leaking a new one per reload. Only there: under vitest each test file must get a client for
+// its own DATABASE_URL (schema), never one cached by an earlier file in the same worker.
 const globalForPrisma = globalThis as typeof globalThis & { __parleyPrisma?: PrismaClient };
 
 export const prisma: PrismaClient = globalForPrisma.__parleyPrisma ?? createPrismaClient();
 
-if (process.env.NODE_ENV !== "production") globalForPrisma.__parleyPrisma = prisma;
+if (process.env.NODE_ENV === "development") globalForPrisma.__parleyPrisma = prisma;
