@@ -49,7 +49,8 @@ test("a team forms: sign up, create a workspace, invite a teammate who joins; a 
   const stranger = await strangerContext.newPage();
   await signUp(stranger, { name: "Sam Stranger", email: uniqueEmail("stranger") });
   await expect(stranger).toHaveURL(/\/onboarding$/);
-  for (const path of [`/w/${slug}/inbox`, `/w/${slug}/settings/members`, `/w/${slug}/contacts`]) {
+  for (const section of ["inbox", "contacts", "campaigns", "templates", "settings", "settings/members"]) {
+    const path = `/w/${slug}/${section}`;
     const response = await stranger.goto(path);
     expect(response?.status()).toBe(404);
     await expect(stranger.getByRole("heading", { name: "Page not found" })).toBeVisible();

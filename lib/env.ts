@@ -88,7 +88,7 @@ export function assertProductionEnv(source: Record<string, string | undefined> =
   if (missing.length > 0) {
     throw new Error(
       `Parley cannot start in production: missing ${missing.join(", ")}. ` +
-        'Set them in the environment (see README, "Deploy on Vercel"). ' +
+        `Set ${missing.length === 1 ? "it" : "them"} in the environment (see README, "Deploy on Vercel"). ` +
         "Production never falls back to the embedded database or generated secrets.",
     );
   }
