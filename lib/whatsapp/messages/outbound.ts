@@ -56,16 +56,18 @@ const sendOptionsSchema = z.strictObject({
     .optional(),
 });
 
-/** The JSON body of `POST /{phone-number-id}/messages`. */
-export type MessagePayload = {
+export interface MessageEnvelope {
   messaging_product: "whatsapp";
   recipient_type: "individual";
   to: string;
   context?: { message_id: string };
   biz_opaque_callback_data?: string;
-} & OutboundContent;
+}
 
-export function buildMessagePayload(to: string, content: OutboundContent, options: SendOptions = {}): MessagePayload {
+/** The JSON body of `POST /{phone-number-id}/messages`. */
+export type MessagePayload<C extends OutboundContent = OutboundContent> = MessageEnvelope & C;
+
+export function buildMessagePayload<C extends OutboundContent>(to: string, content: C, options: SendOptions = {}): MessagePayload<C> {
   const operation = `send ${typeof content === "object" && content !== null ? String(content.type) : "message"}`;
   const input = validateRequest(
     operation,
@@ -78,7 +80,8 @@ export function buildMessagePayload(to: string, content: OutboundContent, option
     to: input.to,
     ...(input.options.replyTo === undefined ? {} : { context: { message_id: input.options.replyTo } }),
     ...(input.options.bizOpaqueCallbackData === undefined ? {} : { biz_opaque_callback_data: input.options.bizOpaqueCallbackData }),
-    ...input.content,
+    // The parsed content equals `content` (no schema transforms), so it keeps the caller's type.
+    ...(input.content as C),
   };
 }
 

@@ -69,20 +69,20 @@ const buttonComponent = z.discriminatedUnion("sub_type", [
     type: z.literal("button"),
     sub_type: z.literal("quick_reply"),
     index: buttonIndex,
-    parameters: z.tuple([z.strictObject({ type: z.literal("payload"), payload: z.string().min(1).max(TEMPLATE_LIMITS.payload) })]),
+    parameters: z.array(z.strictObject({ type: z.literal("payload"), payload: z.string().min(1).max(TEMPLATE_LIMITS.payload) })).length(1),
   }),
   z.strictObject({
     type: z.literal("button"),
     sub_type: z.literal("url"),
     index: buttonIndex,
     /** The suffix appended to the template's URL. */
-    parameters: z.tuple([z.strictObject({ type: z.literal("text"), text: nonBlank(TEMPLATE_LIMITS.buttonText) })]),
+    parameters: z.array(z.strictObject({ type: z.literal("text"), text: nonBlank(TEMPLATE_LIMITS.buttonText) })).length(1),
   }),
   z.strictObject({
     type: z.literal("button"),
     sub_type: z.literal("copy_code"),
     index: buttonIndex,
-    parameters: z.tuple([z.strictObject({ type: z.literal("coupon_code"), coupon_code: nonBlank(TEMPLATE_LIMITS.couponCode) })]),
+    parameters: z.array(z.strictObject({ type: z.literal("coupon_code"), coupon_code: nonBlank(TEMPLATE_LIMITS.couponCode) })).length(1),
   }),
 ]);
 
