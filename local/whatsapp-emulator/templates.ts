@@ -1,0 +1,203 @@
+/**
+ * Message templates of each WABA: creation checked like Meta checks it, listing, deletion, and
+ * status changes (the review itself is scheduled by template-routes.ts).
+ */
+import { errors } from "./graph-errors";
+import { isObject, type JsonObject } from "./http";
+import { numericId } from "./ids";
+import type { EmulatorTemplateSeed, TemplateRecord, TemplateStatus } from "./types";
+
+export const TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
+type Category = (typeof TEMPLATE_CATEGORIES)[number];
+
+export const DEFAULT_TEMPLATES: Omit<EmulatorTemplateSeed, "wabaId">[] = [
+  {
+    name: "hello_world",
+    language: "en_US",
+    category: "UTILITY",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Hello World" },
+      {
+        type: "BODY",
+        text: "Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for taking the time to test with us.",
+      },
+      { type: "FOOTER", text: "WhatsApp Business Platform sample message" },
+    ],
+  },
+  {
+    name: "order_shipped",
+    language: "en_US",
+    category: "UTILITY",
+    components: [
+      { type: "BODY", text: "Hi {{1}}, your order {{2}} is on its way.", example: { body_text: [["Sheena", "#1042"]] } },
+      { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Track it" }, { type: "QUICK_REPLY", text: "Stop updates" }] },
+    ],
+  },
+];
+
+/** Positional ({{1}}) or named ({{first_name}}) variables of a text, in order of first appearance. */
+export function templateVariables(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)) if (!names.includes(match[1]!)) names.push(match[1]!);
+  return names;
+}
+
+export function componentOf(template: TemplateRecord, type: string): JsonObject | undefined {
+  return template.components.find((component): component is JsonObject => isObject(component) && String(component.type).toUpperCase() === type);
+}
+
+export class Templates {
+  private readonly records: TemplateRecord[] = [];
+  private seedIndex = 0;
+
+  seed(seed: EmulatorTemplateSeed & { wabaId: string }): TemplateRecord {
+    this.seedIndex += 1;
+    const record = this.build(seed.wabaId, { name: seed.name, language: seed.language, category: seed.category, components: seed.components }, `30000000000${String(this.seedIndex).padStart(4, "0")}`);
+    record.status = seed.status ?? "APPROVED";
+    this.records.push(record);
+    return record;
+  }
+
+  /** Validates a creation request like Meta does, stores it as PENDING. */
+  create(wabaId: string, body: unknown): TemplateRecord {
+    if (!isObject(body)) throw errors.missingParameter("name");
+    const record = this.build(wabaId, body, numericId(15));
+    if (this.records.some((existing) => existing.wabaId === wabaId && existing.name === record.name && existing.language === record.language)) {
+      throw errors.templateExists(record.language);
+    }
+    this.records.push(record);
+    return record;
+  }
+
+  private build(wabaId: string, body: JsonObject, id: string): TemplateRecord {
+    const { name, language, category, components } = body;
+    if (name === undefined) throw errors.missingParameter("name");
+    if (language === undefined) throw errors.missingParameter("language");
+    if (category === undefined) throw errors.missingParameter("category");
+    if (components === undefined) throw errors.missingParameter("components");
+    if (typeof name !== "string" || !/^[a-z0-9_]+$/.test(name) || name.length > 512) {
+      throw errors.templateInvalid("Invalid template name", "Message template names can only contain lowercase alphanumeric characters and underscores, and be at most 512 characters.");
+    }
+    if (typeof language !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) {
+      throw errors.templateInvalid("Invalid language", `The language '${String(language)}' is not a supported template language code (for example en_US, id, pt_BR).`);
+    }
+    const upperCategory = typeof category === "string" ? category.toUpperCase() : "";
+    if (!(TEMPLATE_CATEGORIES as readonly string[]).includes(upperCategory)) {
+      throw errors.templateInvalid("Invalid category", `Param category must be one of {${TEMPLATE_CATEGORIES.join(", ")}}.`);
+    }
+    const parameterFormat = body.parameter_format === undefined ? "POSITIONAL" : String(body.parameter_format).toUpperCase();
+    if (parameterFormat !== "POSITIONAL" && parameterFormat !== "NAMED") {
+      throw errors.templateInvalid("Invalid parameter format", "Param parameter_format must be one of {POSITIONAL, NAMED}.");
+    }
+    const normalized = validateComponents(components, upperCategory as Category, parameterFormat);
+    return { id, wabaId, name, language, category: upperCategory as Category, status: "PENDING", components: normalized, parameterFormat };
+  }
+
+  find(wabaId: string, name: string, language: string): TemplateRecord | undefined {
+    return this.records.find((record) => record.wabaId === wabaId && record.name === name && record.language === language);
+  }
+
+  byId(id: string): TemplateRecord | undefined {
+    return this.records.find((record) => record.id === id);
+  }
+
+  list(wabaId: string): TemplateRecord[] {
+    return this.records.filter((record) => record.wabaId === wabaId);
+  }
+
+  /** Deletes every language of `name`, or only the one with `hsmId`; the deleted records. */
+  delete(wabaId: string, name: string, hsmId?: string): TemplateRecord[] {
+    const doomed = this.records.filter((record) => record.wabaId === wabaId && record.name === name && (!hsmId || record.id === hsmId));
+    for (const record of doomed) this.records.splice(this.records.indexOf(record), 1);
+    return doomed;
+  }
+
+  setStatus(record: TemplateRecord, status: TemplateStatus, reason?: string): void {
+    record.status = status;
+    record.rejectedReason = status === "REJECTED" ? (reason ?? "INVALID_FORMAT") : undefined;
+  }
+
+  all(): TemplateRecord[] {
+    return [...this.records];
+  }
+
+  clear(): void {
+    this.records.length = 0;
+    this.seedIndex = 0;
+  }
+}
+
+/** The template as GET message_templates lists it. */
+export function templateNode(record: TemplateRecord): Record<string, unknown> {
+  return {
+    name: record.name,
+    parameter_format: record.parameterFormat,
+    components: record.components,
+    language: record.language,
+    status: record.status,
+    category: record.category,
+    id: record.id,
+    ...(record.rejectedReason ? { rejected_reason: record.rejectedReason } : {}),
+  };
+}
+
+const HEADER_FORMATS = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT", "LOCATION"];
+const BUTTON_TYPES = ["QUICK_REPLY", "URL", "PHONE_NUMBER", "COPY_CODE", "OTP", "FLOW", "CATALOG", "MPM", "VOICE_CALL"];
+
+function invalidComponents(message: string): never {
+  throw errors.templateInvalid("Invalid components", message);
+}
+
+function validateComponents(components: unknown, category: Category, parameterFormat: string): JsonObject[] {
+  if (!Array.isArray(components) || components.length === 0) invalidComponents("Param components must be a non-empty array.");
+  const seen = new Set<string>();
+  const normalized = components.map((component, index) => {
+    if (!isObject(component) || typeof component.type !== "string") invalidComponents(`Param components[${index}]['type'] is required.`);
+    const type = component.type.toUpperCase();
+    if (!["HEADER", "BODY", "FOOTER", "BUTTONS"].includes(type)) invalidComponents(`Param components[${index}]['type'] must be one of {HEADER, BODY, FOOTER, BUTTONS}.`);
+    if (seen.has(type)) invalidComponents(`Only one ${type} component is allowed.`);
+    seen.add(type);
+    const out: JsonObject = { ...component, type };
+    if (type === "HEADER") {
+      const format = typeof component.format === "string" ? component.format.toUpperCase() : "";
+      if (!HEADER_FORMATS.includes(format)) invalidComponents(`Param components[${index}]['format'] must be one of {${HEADER_FORMATS.join(", ")}}.`);
+      out.format = format;
+      if (format === "TEXT") {
+        checkText(component.text, 60, `components[${index}]['text']`);
+        if (templateVariables(String(component.text)).length > 1) invalidComponents("A text header can have at most one variable.");
+      }
+    }
+    if (type === "BODY" && (category !== "AUTHENTICATION" || component.text !== undefined)) checkText(component.text, 1024, `components[${index}]['text']`);
+    if (type === "FOOTER" && category !== "AUTHENTICATION") checkText(component.text, 60, `components[${index}]['text']`);
+    if (type === "BUTTONS") {
+      const buttons = component.buttons;
+      if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 10) invalidComponents("A BUTTONS component needs 1 to 10 buttons.");
+      buttons.forEach((button, b) => {
+        if (!isObject(button) || typeof button.type !== "string" || !BUTTON_TYPES.includes(button.type.toUpperCase())) {
+          invalidComponents(`Param components[${index}]['buttons'][${b}]['type'] must be one of {${BUTTON_TYPES.join(", ")}}.`);
+        }
+        if (button.text !== undefined) checkText(button.text, 25, `components[${index}]['buttons'][${b}]['text']`);
+      });
+    }
+    if (type === "BODY" || (type === "HEADER" && out.format === "TEXT")) checkVariables(String(component.text ?? ""), parameterFormat, type);
+    return out;
+  });
+  if (!seen.has("BODY")) invalidComponents("A template needs a BODY component.");
+  return normalized;
+}
+
+function checkText(text: unknown, max: number, param: string): void {
+  if (typeof text !== "string" || text.trim() === "") invalidComponents(`Param ${param} is required.`);
+  if (text.length > max) invalidComponents(`Param ${param} must be at most ${max} characters.`);
+}
+
+function checkVariables(text: string, parameterFormat: string, where: string): void {
+  const variables = templateVariables(text);
+  if (parameterFormat === "POSITIONAL") {
+    variables.forEach((variable, index) => {
+      if (variable !== String(index + 1)) invalidComponents(`${where} variables must be sequential numbers starting at {{1}}; found {{${variable}}}.`);
+    });
+  } else if (variables.some((variable) => !/^[a-z_][a-z0-9_]*$/.test(variable))) {
+    invalidComponents(`${where} named variables must be lowercase letters, digits and underscores.`);
+  }
+}
