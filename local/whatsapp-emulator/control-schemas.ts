@@ -1,0 +1,38 @@
+/** Bodies of the /_emulator control endpoints. */
+import { z } from "zod";
+
+export const faultsSchema = z
+  .object({
+    throughputPerSecond: z.number().min(0).optional(),
+    random5xxRate: z.number().min(0).max(1).optional(),
+    random5xxCode: z.union([z.literal(2), z.literal(131000)]).optional(),
+    slowMs: z.number().int().min(0).max(120_000).optional(),
+    undeliverable: z.array(z.string()).optional(),
+    pairRateLimit: z.object({ messages: z.number().int().min(1), windowMs: z.number().int().min(1).optional() }).optional(),
+    rateLimitHttpStatus: z.union([z.literal(400), z.literal(429)]).optional(),
+  })
+  .strict();
+
+export const templateStatusSchema = z
+  .object({
+    id: z.string().optional(),
+    name: z.string().optional(),
+    language: z.string().optional(),
+    wabaId: z.string().optional(),
+    status: z.enum(["PENDING", "APPROVED", "REJECTED", "PAUSED", "DISABLED", "IN_APPEAL", "LIMIT_EXCEEDED"]),
+    reason: z.string().optional(),
+  })
+  .strict()
+  .refine((body) => body.id !== undefined || (body.name !== undefined && body.language !== undefined), "give id, or name and language");
+
+export const windowSchema = z
+  .object({ waId: z.string().min(1), phoneNumberId: z.string().optional(), at: z.number().optional(), referral: z.boolean().optional() })
+  .strict();
+
+export const statusSchema = z
+  .object({
+    wamid: z.string().min(1),
+    status: z.enum(["sent", "delivered", "read", "failed"]),
+    error: z.object({ code: z.number().int(), title: z.string(), details: z.string().optional() }).optional(),
+  })
+  .strict();

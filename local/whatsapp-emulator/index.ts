@@ -1,0 +1,148 @@
+/**
+ * A local WhatsApp Cloud API (Graph API) emulator: speaks Meta's endpoints, errors and webhooks so
+ * Parley runs end to end with no Meta account (npm run dev), and so the Graph client and webhook
+ * ingestion can be tested against real HTTP. See README.md.
+ *
+ *   const emulator = await startWhatsAppEmulator({ port: 0, appSecret, webhookUrl });
+ *   await emulator.sendAsCustomer({ from: "16505551234", type: "text", text: "Hi" });
+ */
+import type { AddressInfo } from "node:net";
+import type { CustomerMessageInput } from "./customer-schema";
+import { Emulator, type InboundRecord } from "./emulator";
+import { normalizeWaId } from "./ids";
+import { createEmulatorServer } from "./server";
+import { forceStatus } from "./control-routes";
+import type {
+  EmulatorFaults,
+  EmulatorOptions,
+  EmulatorPhoneNumber,
+  MediaRecord,
+  ReadReceiptRecord,
+  SentMessageRecord,
+  StatusError,
+  TemplateRecord,
+  TemplateStatus,
+  WebhookDelivery,
+} from "./types";
+
+export { ACME_PHONE_NUMBER } from "./phone-numbers";
+export { signature } from "./webhooks";
+export { CUSTOMER_MESSAGE_TYPES } from "./customer-schema";
+export type { CustomerMessageInput, CustomerMessageType } from "./customer-schema";
+export type { InboundRecord } from "./emulator";
+export type * from "./types";
+
+export const DEFAULT_EMULATOR_PORT = 4010;
+
+export interface RunningEmulator {
+  /** http://host:port, without a trailing slash; the Graph API base URL (append /v23.0/…). */
+  url: string;
+  port: number;
+  phoneNumbers: EmulatorPhoneNumber[];
+  stop(): Promise<void>;
+  setFaults(faults: EmulatorOptions["faults"]): void;
+  faults(): EmulatorFaults;
+  /** Where webhooks go (undefined: not sent). */
+  setWebhookUrl(url: string | undefined): void;
+  /** Messages the business sent (accepted), oldest first, with the statuses announced so far. */
+  sentMessages(filter?: { phoneNumberId?: string; waId?: string }): SentMessageRecord[];
+  /** Read receipts / typing indicators the business sent. */
+  readReceipts(): ReadReceiptRecord[];
+  /** Inbound customer messages sent so far. */
+  customerMessages(): InboundRecord[];
+  templates(): TemplateRecord[];
+  /** Sets a template's status and sends the message_template_status_update webhook. */
+  setTemplateStatus(template: { name: string; language: string; wabaId?: string } | { id: string }, status: TemplateStatus, reason?: string): Promise<TemplateRecord>;
+  media(): MediaRecord[];
+  /** The bytes of a stored media. */
+  mediaBytes(mediaId: string): Buffer | undefined;
+  /** Makes every media download URL issued so far expired. */
+  expireMediaUrls(): void;
+  /** Opens (or resets) the 24-hour window of a customer, as an inbound message would, without a webhook. */
+  openWindow(waId: string, options?: { phoneNumberId?: string; at?: number; referral?: boolean }): void;
+  /** Sends a status webhook of your choosing for a sent message (e.g. failed with 131049 or 131050). */
+  emitStatus(wamid: string, status: "sent" | "delivered" | "read" | "failed", error?: Pick<StatusError, "code" | "title"> & { details?: string }): Promise<void>;
+  /** Webhook POSTs made so far (payload, signed body, attempts). */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Resolves when no status, review or webhook delivery is pending. */
+  settle(timeoutMs?: number): Promise<void>;
+  /** Sends the pending webhook batch now (with webhookBatching). */
+  flushWebhooks(): void;
+  /** Back to the state right after start. */
+  reset(): void;
+  /** One inbound customer message: builds, signs and POSTs the webhook; resolves after delivery (or the last retry). */
+  sendAsCustomer(input: CustomerMessageInput): Promise<{ wamid: string; mediaId?: string; delivered?: boolean; message: Record<string, unknown> }>;
+  /** Several inbound messages in one webhook POST, as Meta may batch them. */
+  sendAsCustomerBatch(inputs: CustomerMessageInput[]): Promise<{ wamids: string[]; delivered?: boolean }>;
+}
+
+export async function startWhatsAppEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const emulator = new Emulator(options);
+  const server = createEmulatorServer(emulator);
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? DEFAULT_EMULATOR_PORT, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const publicHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${publicHost}:${port}`;
+  emulator.baseUrl = url;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    phoneNumbers: emulator.phones.all(),
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        emulator.stop();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+    setFaults: (faults) => emulator.faults.set(faults),
+    faults: () => emulator.faults.get(),
+    setWebhookUrl: (webhookUrl) => emulator.webhooks.setUrl(webhookUrl),
+    sentMessages: (filter) => emulator.sent.all({ phoneNumberId: filter?.phoneNumberId, waId: filter?.waId ? normalizeWaId(filter.waId) : undefined }),
+    readReceipts: () => emulator.sent.readReceipts(),
+    customerMessages: () => [...emulator.inbound],
+    templates: () => emulator.templates.all(),
+    async setTemplateStatus(selector, status, reason) {
+      const template =
+        "id" in selector ? emulator.templates.byId(selector.id) : emulator.templates.find(selector.wabaId ?? emulator.phones.first().wabaId, selector.name, selector.language);
+      if (!template) throw new Error(`whatsapp emulator: no template ${JSON.stringify(selector)}`);
+      await emulator.setTemplateStatus(template, status, reason);
+      return template;
+    },
+    media: () => emulator.media.all(),
+    mediaBytes: (mediaId) => emulator.media.bytes(mediaId),
+    expireMediaUrls: () => emulator.media.expireUrls(),
+    openWindow: (waId, windowOptions) =>
+      emulator.windows.recordInbound(emulator.phone(windowOptions?.phoneNumberId).phoneNumberId, normalizeWaId(waId), windowOptions?.at ?? emulator.now(), windowOptions?.referral ?? false),
+    emitStatus: (wamid, status, error) => forceStatus(emulator, { wamid, status, error }),
+    webhookDeliveries: () => emulator.webhooks.log(),
+    settle: (timeoutMs) => emulator.tasks.settle(timeoutMs),
+    flushWebhooks: () => emulator.webhooks.flush(),
+    reset: () => emulator.reset(),
+    async sendAsCustomer(input) {
+      const result = await emulator.sendAsCustomer([input]);
+      const record = result.messages[0]!;
+      const mediaId = mediaIdOf(record.message);
+      return { wamid: record.wamid, ...(mediaId ? { mediaId } : {}), delivered: result.delivered, message: record.message };
+    },
+    async sendAsCustomerBatch(inputs) {
+      const result = await emulator.sendAsCustomer(inputs);
+      return { wamids: result.messages.map((message) => message.wamid), delivered: result.delivered };
+    },
+  };
+}
+
+function mediaIdOf(message: Record<string, unknown>): string | undefined {
+  const object = message[String(message.type)];
+  return typeof object === "object" && object !== null && "id" in object && typeof object.id === "string" ? object.id : undefined;
+}
