@@ -1,11 +1,13 @@
 /**
  * `npm run db:seed`: a demo to click through. Idempotent: running it twice changes nothing.
  *   demo@parley.dev / parley-demo — owner of "Acme"; siti@parley.dev (admin) and
- *   budi@parley.dev (agent) with the same password; a few hundred contacts with groups and tags.
+ *   budi@parley.dev (agent) with the same password; a few hundred contacts with groups and tags;
+ *   Acme connected to the bundled WhatsApp emulator's number.
  */
 import { prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { seedContacts } from "./seed-contacts";
+import { seedEmulatorConnection } from "./seed-connection";
 
 export const DEMO_PASSWORD = "parley-demo";
 const PEOPLE = [
@@ -34,5 +36,6 @@ export async function seed(): Promise<{ workspaceId: string }> {
     });
   }
   await seedContacts(workspace.id, 300);
+  await seedEmulatorConnection(workspace.id);
   return { workspaceId: workspace.id };
 }

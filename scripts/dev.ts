@@ -1,7 +1,9 @@
 /**
  * `npm run dev`: Parley on one machine with no configuration. Generates missing dev secrets,
  * starts the embedded Postgres when DATABASE_URL is unset, applies migrations, seeds an empty
- * database, then runs `next dev` on http://localhost:3000 (PORT to change it).
+ * database, starts the bundled WhatsApp Cloud API emulator when WHATSAPP_GRAPH_API_URL is unset
+ * (the seeded Acme workspace is connected to it), then runs `next dev` on http://localhost:3000
+ * (PORT to change it).
  */
 import { spawn } from "node:child_process";
 import { loadEnvFiles } from "./lib/load-env";
@@ -29,16 +31,34 @@ async function main(): Promise<void> {
   }
   await prisma.$disconnect();
 
-  const next = spawn("npx", ["next", "dev", "--port", process.env.PORT ?? "3000"], {
+  const port = process.env.PORT ?? "3000";
+  const emulator = await startEmulatorUnlessConfigured(port);
+
+  const next = spawn("npx", ["next", "dev", "--port", port], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const shutdown = async (code: number) => {
+    await emulator?.stop().catch(() => {});
     await database.stop().catch(() => {});
     process.exit(code);
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
   next.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+/** The emulator stands in for graph.facebook.com and calls our webhook like Meta does. */
+async function startEmulatorUnlessConfigured(port: string) {
+  if (process.env.WHATSAPP_GRAPH_API_URL) return null;
+  const { startWhatsAppEmulator, DEFAULT_EMULATOR_PORT } = await import("@/local/whatsapp-emulator");
+  const emulator = await startWhatsAppEmulator({
+    port: DEFAULT_EMULATOR_PORT,
+    webhookUrl: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
+    appSecret: process.env.META_APP_SECRET!,
+  });
+  process.env.WHATSAPP_GRAPH_API_URL = emulator.url;
+  console.log(`[parley] WhatsApp emulator at ${emulator.url} — send as a customer: ${emulator.url}/_emulator`);
+  return emulator;
 }
 
 main().catch((error: unknown) => {

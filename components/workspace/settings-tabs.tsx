@@ -11,6 +11,7 @@ export function SettingsTabs({ slug }: { slug: string }) {
   const tabs = [
     { href: `/w/${slug}/settings`, label: t("general") },
     { href: `/w/${slug}/settings/members`, label: t("members") },
+    { href: `/w/${slug}/settings/whatsapp`, label: t("whatsapp") },
   ];
   return (
     <nav aria-label={t("title")} className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">

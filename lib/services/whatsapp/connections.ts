@@ -1,0 +1,104 @@
+/**
+ * The workspace's WhatsApp connection, as admins manage it. Secrets go in encrypted and never come
+ * back out through here: the view tells only whether each is set.
+ */
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { authorize } from "@/lib/auth/permissions";
+import { encryptSecret } from "@/lib/crypto/secrets";
+import { Conflict, Invalid } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { recordAudit } from "@/lib/services/audit/record";
+import type { SaveConnectionInput } from "@/lib/validation/whatsapp";
+
+export interface ConnectionView {
+  id: string;
+  phoneNumberId: string;
+  wabaId: string;
+  displayPhoneNumber: string | null;
+  verifiedName: string | null;
+  qualityRating: string | null;
+  throughputLevel: string | null;
+  throughputCap: number;
+  webhookVerifyToken: string;
+  hasAccessToken: boolean;
+  /** false: webhooks are verified with the platform's META_APP_SECRET. */
+  hasOwnAppSecret: boolean;
+  lastCheckedAt: Date | null;
+}
+
+export async function getConnectionView(ctx: WorkspaceContext): Promise<ConnectionView | null> {
+  authorize(ctx, "connection:view");
+  const row = await prisma.whatsappConnection.findFirst({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
+  if (!row) return null;
+  return {
+    id: row.id,
+    phoneNumberId: row.phoneNumberId,
+    wabaId: row.wabaId,
+    displayPhoneNumber: row.displayPhoneNumber,
+    verifiedName: row.verifiedName,
+    qualityRating: row.qualityRating,
+    throughputLevel: row.throughputLevel,
+    throughputCap: row.throughputCap,
+    webhookVerifyToken: row.webhookVerifyToken,
+    hasAccessToken: row.accessTokenEncrypted.length > 0,
+    hasOwnAppSecret: row.appSecretEncrypted !== null,
+    lastCheckedAt: row.lastCheckedAt,
+  };
+}
+
+export function suggestVerifyToken(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+/** Creates or updates the workspace's connection. Empty secret fields keep the stored ones. */
+export async function saveConnection(ctx: WorkspaceContext, input: Omit<SaveConnectionInput, "slug">): Promise<ConnectionView> {
+  authorize(ctx, "connection:manage");
+  const existing = await prisma.whatsappConnection.findFirst({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
+  if (!existing && !input.accessToken) throw Invalid("accessTokenRequired", { field: "accessToken" });
+
+  const numberChanged = existing && existing.phoneNumberId !== input.phoneNumberId;
+  const data = {
+    phoneNumberId: input.phoneNumberId,
+    wabaId: input.wabaId,
+    webhookVerifyToken: input.webhookVerifyToken,
+    throughputCap: input.throughputCap,
+    ...(input.accessToken ? { accessTokenEncrypted: encryptSecret(input.accessToken) } : {}),
+    ...(input.appSecret ? { appSecretEncrypted: encryptSecret(input.appSecret) } : {}),
+    // Details fetched from Meta belong to the old number; "Test connection" refreshes them.
+    ...(numberChanged ? { displayPhoneNumber: null, verifiedName: null, qualityRating: null, throughputLevel: null, lastCheckedAt: null } : {}),
+  };
+  try {
+    await prisma.$transaction(async (tx) => {
+      const saved = existing
+        ? await tx.whatsappConnection.update({ where: { id: existing.id }, data })
+        : await tx.whatsappConnection.create({ data: { ...data, workspaceId: ctx.workspaceId, accessTokenEncrypted: encryptSecret(input.accessToken) } });
+      await recordAudit(tx, ctx, existing ? "whatsapp.connection_updated" : "whatsapp.connected", { type: "whatsapp_connection", id: saved.id }, {
+        phoneNumberId: input.phoneNumberId,
+        wabaId: input.wabaId,
+        accessTokenChanged: Boolean(input.accessToken),
+        appSecretChanged: Boolean(input.appSecret),
+      });
+    });
+  } catch (error) {
+    // A phone number id routes webhooks to exactly one workspace.
+    if (isUniqueViolation(error)) throw Conflict("phoneNumberInUse", { field: "phoneNumberId" });
+    throw error;
+  }
+  return (await getConnectionView(ctx))!;
+}
+
+/** Goes back to the platform-wide META_APP_SECRET for this number's webhooks. */
+export async function clearOwnAppSecret(ctx: WorkspaceContext): Promise<void> {
+  authorize(ctx, "connection:manage");
+  await prisma.whatsappConnection.updateMany({ where: { workspaceId: ctx.workspaceId }, data: { appSecretEncrypted: null } });
+}
+
+export async function disconnect(ctx: WorkspaceContext): Promise<void> {
+  authorize(ctx, "connection:manage");
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.whatsappConnection.deleteMany({ where: { workspaceId: ctx.workspaceId } });
+    if (count > 0) await recordAudit(tx, ctx, "whatsapp.disconnected");
+  });
+}
