@@ -5,7 +5,7 @@
  * become a WhatsAppApiError (code null), classified by HTTP status.
  */
 import { z } from "zod";
-import { WhatsAppApiError } from "./errors";
+import { WhatsAppApiError, type WhatsAppErrorCategory } from "./errors";
 
 // Lenient on purpose: every field is optional and extra fields pass, because a stricter schema
 // would turn an unfamiliar error into an "unexpected response" and lose its code.
@@ -33,6 +33,8 @@ export interface FailedAnswer {
   status: number;
   headers: Headers;
   bodyText: string;
+  /** See WhatsAppApiErrorInit.codelessCategory. */
+  codelessCategory?: WhatsAppErrorCategory;
 }
 
 /** Whether a parsed JSON body is Meta's error envelope (Graph has been seen pairing one with a 200). */
@@ -56,6 +58,7 @@ export function toApiError(answer: FailedAnswer): WhatsAppApiError {
       fbtraceId: answer.headers.get("x-fb-trace-id"),
       isTransient: null,
       retryAfterHeaderMs,
+      codelessCategory: answer.codelessCategory,
     });
   }
   const error = parsed.data.error;

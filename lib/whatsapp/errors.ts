@@ -41,6 +41,11 @@ export interface WhatsAppApiErrorInit {
   isTransient: boolean | null;
   /** From a Retry-After header, when the server sent one. */
   retryAfterHeaderMs?: number | null;
+  /**
+   * Category for a code-less permanent error the status cannot place, when the caller knows
+   * better: a 404 from a media download URL is an expired or deleted media, not "unknown".
+   */
+  codelessCategory?: WhatsAppErrorCategory;
 }
 
 /** Meta answered with an error (its JSON envelope, or a non-JSON body with an error status). */
@@ -78,7 +83,7 @@ export class WhatsAppApiError extends WhatsAppError {
     this.fbtraceId = init.fbtraceId;
     this.isTransient = init.isTransient;
     const classification = classifyMetaError(init.code, init.httpStatus);
-    this.category = classification.category;
+    this.category = init.code === null && classification.category === "unknown" ? (init.codelessCategory ?? "unknown") : classification.category;
     this.retryable = classification.retryable;
     this.retryScope = classification.retryScope;
     this.suppressContact = classification.suppressContact;

@@ -119,7 +119,8 @@ export function createGraphTransport(options: TransportOptions): GraphTransport 
       const { response } = await send(call.operation, call.url, { method: "GET", headers: { authorization } }, false, call.signal, timeoutMs);
       if (!response.ok) {
         const text = await response.text().catch(() => "");
-        throw toApiError({ operation: call.operation, status: response.status, headers: response.headers, bodyText: text });
+        // Media URLs answer plain text (401, 403, 404 once expired), not Meta's envelope.
+        throw toApiError({ operation: call.operation, status: response.status, headers: response.headers, bodyText: text, codelessCategory: "media" });
       }
       return response;
     },
