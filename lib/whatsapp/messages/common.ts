@@ -9,7 +9,8 @@ import { z } from "zod";
 export const MESSAGE_LIMITS = {
   textBody: 4096,
   caption: 1024,
-  filename: 255,
+  // Meta documents no limit; the emulator enforces 240, so we take the stricter.
+  filename: 240,
   /** `biz_opaque_callback_data`: 512 (META.md counts bytes; we count UTF-8 bytes, the stricter reading). */
   callbackDataBytes: 512,
   reactionEmoji: 32,
