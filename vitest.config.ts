@@ -16,7 +16,11 @@ export default defineConfig({
   test: {
     environment: "node",
     // Signs reset links and invitation tokens; a fixed test value, never a real secret.
-    env: { AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789abcdef" },
+    env: {
+      AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789abcdef",
+      // Encrypts WhatsApp secrets in tests: two keys, so rotation is exercised ("t2" encrypts).
+      APP_ENCRYPTION_KEY: "t2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,t1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
+    },
     // next-auth's ESM imports `next/server` without an extension, which Node's resolver refuses;
     // inlined, it goes through Vite's resolver instead (needed by anything importing @/lib/auth).
     server: { deps: { inline: ["next-auth"] } },
