@@ -82,7 +82,11 @@ beforeEach(() => {
 describe("sending", () => {
   it("sends text with preview_url, a reply-to and callback data, and types the result", async () => {
     const inbound = await emu.sendAsCustomer({ from: CUSTOMER, type: "text", text: "Ada ukuran L?" });
-    const result = await wa.sendText(CUSTOMER, "Ada, kak: https://toko.example/l", { previewUrl: true, replyTo: inbound.wamid, bizOpaqueCallbackData: "campaign:1:recipient:9" });
+    const result = await wa.sendText(CUSTOMER, "Ada, kak: https://toko.example/l", {
+      previewUrl: true,
+      replyTo: inbound.wamid,
+      bizOpaqueCallbackData: "campaign:1:recipient:9",
+    });
 
     expect(result).toEqual({ wamid: expect.stringMatching(/^wamid\./), waId: CUSTOMER, messageStatus: "accepted" });
     expect(received(result.wamid)).toEqual({
@@ -99,7 +103,11 @@ describe("sending", () => {
 
   it("sends every media kind by uploaded id or by link", async () => {
     const image = await wa.uploadMedia({ file: JPEG, mimeType: "image/jpeg", filename: "photo.jpg" });
-    const audio = await wa.uploadMedia({ file: new Blob([Buffer.from("OggS-voice")]), mimeType: "audio/ogg; codecs=opus", filename: "voice.ogg" });
+    const audio = await wa.uploadMedia({
+      file: new Blob([Buffer.from("OggS-voice")]),
+      mimeType: "audio/ogg; codecs=opus",
+      filename: "voice.ogg",
+    });
     const pdf = await wa.uploadMedia({ file: Buffer.from("%PDF-1.4 invoice"), mimeType: "application/pdf", filename: "invoice.pdf" });
     const sticker = await wa.uploadMedia({ file: Buffer.from("RIFF....WEBP"), mimeType: "image/webp", filename: "s.webp" });
 
@@ -125,17 +133,35 @@ describe("sending", () => {
         header: { type: "text", text: "Ukuran" },
         body: { text: "Pilih ukuran" },
         footer: { text: "Toko Budi" },
-        action: { buttons: [{ type: "reply", reply: { id: "size_s", title: "S" } }, { type: "reply", reply: { id: "size_m", title: "M" } }] },
+        action: {
+          buttons: [
+            { type: "reply", reply: { id: "size_s", title: "S" } },
+            { type: "reply", reply: { id: "size_m", title: "M" } },
+          ],
+        },
       }),
       await wa.sendInteractive(CUSTOMER, {
         type: "list",
         body: { text: "Menu kami" },
-        action: { button: "Lihat", sections: [{ title: "Minuman", rows: [{ id: "kopi", title: "Kopi", description: "Panas" }] }, { title: "Makanan", rows: [{ id: "roti", title: "Roti" }] }] },
+        action: {
+          button: "Lihat",
+          sections: [
+            { title: "Minuman", rows: [{ id: "kopi", title: "Kopi", description: "Panas" }] },
+            { title: "Makanan", rows: [{ id: "roti", title: "Roti" }] },
+          ],
+        },
       }),
       await wa.sendReaction(CUSTOMER, inbound.wamid, "👍"),
       await wa.removeReaction(CUSTOMER, inbound.wamid),
     ];
-    expect(results.map((result) => received(result.wamid).type)).toEqual(["location", "contacts", "interactive", "interactive", "reaction", "reaction"]);
+    expect(results.map((result) => received(result.wamid).type)).toEqual([
+      "location",
+      "contacts",
+      "interactive",
+      "interactive",
+      "reaction",
+      "reaction",
+    ]);
     expect(received(results[5]!.wamid).reaction).toEqual({ message_id: inbound.wamid, emoji: "" });
   });
 
@@ -145,7 +171,13 @@ describe("sending", () => {
       name: "order_shipped",
       language: { code: "en_US" },
       components: [
-        { type: "body", parameters: [{ type: "text", text: "Budi" }, { type: "text", text: "#1042" }] },
+        {
+          type: "body",
+          parameters: [
+            { type: "text", text: "Budi" },
+            { type: "text", text: "#1042" },
+          ],
+        },
         { type: "button", sub_type: "quick_reply", index: "1", parameters: [{ type: "payload", payload: "STOP_UPDATES" }] },
       ],
     });
@@ -158,8 +190,15 @@ describe("sending", () => {
       category: "UTILITY",
       components: [
         { type: "HEADER", format: "IMAGE", example: { header_handle: ["https://cdn.example.com/h.jpg"] } },
-        { type: "BODY", text: "Halo {{1}}, tagihan {{2}} jatuh tempo {{3}}.", example: { body_text: [["Budi", "Rp150.000", "1 Januari"]] } },
-        { type: "BUTTONS", buttons: [{ type: "URL", text: "Bayar", url: "https://pay.example/{{1}}", example: ["https://pay.example/inv42"] }] },
+        {
+          type: "BODY",
+          text: "Halo {{1}}, tagihan {{2}} jatuh tempo {{3}}.",
+          example: { body_text: [["Budi", "Rp150.000", "1 Januari"]] },
+        },
+        {
+          type: "BUTTONS",
+          buttons: [{ type: "URL", text: "Bayar", url: "https://pay.example/{{1}}", example: ["https://pay.example/inv42"] }],
+        },
       ],
     });
     await emu.setTemplateStatus({ name: "payment_due", language: "id" }, "APPROVED");
@@ -200,9 +239,9 @@ describe("sending", () => {
     expect(error).toBeInstanceOf(WhatsAppRequestError);
     expect(error).toMatchObject({ retryable: false, category: "parameter" });
     await expect(wa.uploadMedia({ file: JPEG, mimeType: "image/gif", filename: "a.gif" })).rejects.toBeInstanceOf(WhatsAppRequestError);
-    await expect(wa.uploadMedia({ file: new Uint8Array(5 * 1024 * 1024 + 1), mimeType: "image/png", filename: "big.png" })).rejects.toBeInstanceOf(
-      WhatsAppMediaTooLargeError,
-    );
+    await expect(
+      wa.uploadMedia({ file: new Uint8Array(5 * 1024 * 1024 + 1), mimeType: "image/png", filename: "big.png" }),
+    ).rejects.toBeInstanceOf(WhatsAppMediaTooLargeError);
     expect(emu.sentMessages()).toHaveLength(0);
     expect(emu.media()).toHaveLength(0);
   });
@@ -269,7 +308,12 @@ describe("templates", () => {
     await wa.createTemplate({ name: "promo_a", language: "id", category: "MARKETING", components: [{ type: "BODY", text: "Diskon!" }] });
     const all = await wa.listTemplates({ pageSize: 1 });
     expect(all.map((template) => template.name).sort()).toEqual(["hello_world", "order_shipped", "promo_a"]);
-    expect(all.find((template) => template.name === "promo_a")).toMatchObject({ status: "PENDING", category: "MARKETING", language: "id", components: [{ type: "BODY" }] });
+    expect(all.find((template) => template.name === "promo_a")).toMatchObject({
+      status: "PENDING",
+      category: "MARKETING",
+      language: "id",
+      components: [{ type: "BODY" }],
+    });
 
     const approved = await wa.listTemplates({ status: "APPROVED" });
     expect(approved.map((template) => template.name).sort()).toEqual(["hello_world", "order_shipped"]);
@@ -282,21 +326,41 @@ describe("templates", () => {
       language: "en_US",
       category: "MARKETING",
       parameter_format: "NAMED",
-      components: [{ type: "BODY", text: "Hi {{first_name}}!", example: { body_text_named_params: [{ param_name: "first_name", example: "Budi" }] } }],
+      components: [
+        { type: "BODY", text: "Hi {{first_name}}!", example: { body_text_named_params: [{ param_name: "first_name", example: "Budi" }] } },
+      ],
     });
     expect(created).toEqual({ id: expect.stringMatching(/^\d+$/), status: "PENDING", category: "MARKETING" });
 
-    const duplicate = await failure(wa.createTemplate({ name: "welcome_note", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text: "Hi" }] }));
+    const duplicate = await failure(
+      wa.createTemplate({ name: "welcome_note", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text: "Hi" }] }),
+    );
     expect(duplicate).toBeInstanceOf(WhatsAppApiError);
-    expect(duplicate).toMatchObject({ code: 100, subcode: 2388024, category: "parameter", retryable: false, title: "Content in this language already exists" });
+    expect(duplicate).toMatchObject({
+      code: 100,
+      subcode: 2388024,
+      category: "parameter",
+      retryable: false,
+      title: "Content in this language already exists",
+    });
   });
 
   it("deletes a template by name, or one language of it by hsm_id", async () => {
-    const english = await wa.createTemplate({ name: "bye", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Bye" }] });
+    const english = await wa.createTemplate({
+      name: "bye",
+      language: "en_US",
+      category: "UTILITY",
+      components: [{ type: "BODY", text: "Bye" }],
+    });
     await wa.createTemplate({ name: "bye", language: "id", category: "UTILITY", components: [{ type: "BODY", text: "Dadah" }] });
 
     await wa.deleteTemplate({ name: "bye", hsmId: english.id });
-    expect(emu.templates().filter((template) => template.name === "bye").map((template) => template.language)).toEqual(["id"]);
+    expect(
+      emu
+        .templates()
+        .filter((template) => template.name === "bye")
+        .map((template) => template.language),
+    ).toEqual(["id"]);
     await wa.deleteTemplate({ name: "bye" });
     expect(emu.templates().some((template) => template.name === "bye")).toBe(false);
 
@@ -323,7 +387,14 @@ describe("error classes", () => {
     const stranger = createWhatsAppClient(clientOptions({ accessToken: "not-the-token" }));
     const error = await failure(stranger.sendText(CUSTOMER, "x"));
     expect(error).toBeInstanceOf(WhatsAppApiError);
-    expect(error).toMatchObject({ code: 190, httpStatus: 401, category: "auth", retryable: false, retryAfterMs: null, fbtraceId: expect.any(String) });
+    expect(error).toMatchObject({
+      code: 190,
+      httpStatus: 401,
+      category: "auth",
+      retryable: false,
+      retryAfterMs: null,
+      fbtraceId: expect.any(String),
+    });
   });
 
   it("parameter: recipient = sender (131021) and an unknown media id (100)", async () => {
@@ -339,19 +410,43 @@ describe("error classes", () => {
   });
 
   it("template: missing (132001), parameter count (132000), format (132012), paused (132015), disabled (132016)", async () => {
-    await expect(wa.sendTemplate(CUSTOMER, { name: "no_such_template", language: { code: "en_US" } })).rejects.toMatchObject({ code: 132001, category: "template" });
-    await expect(wa.sendTemplate(CUSTOMER, { name: "order_shipped", language: { code: "en_US" } })).rejects.toMatchObject({ code: 132000, category: "template" });
+    await expect(wa.sendTemplate(CUSTOMER, { name: "no_such_template", language: { code: "en_US" } })).rejects.toMatchObject({
+      code: 132001,
+      category: "template",
+    });
+    await expect(wa.sendTemplate(CUSTOMER, { name: "order_shipped", language: { code: "en_US" } })).rejects.toMatchObject({
+      code: 132000,
+      category: "template",
+    });
 
-    await wa.createTemplate({ name: "with_image", language: "en_US", category: "UTILITY", components: [{ type: "HEADER", format: "IMAGE" }, { type: "BODY", text: "Look" }] });
+    await wa.createTemplate({
+      name: "with_image",
+      language: "en_US",
+      category: "UTILITY",
+      components: [
+        { type: "HEADER", format: "IMAGE" },
+        { type: "BODY", text: "Look" },
+      ],
+    });
     await emu.setTemplateStatus({ name: "with_image", language: "en_US" }, "APPROVED");
     await expect(
-      wa.sendTemplate(CUSTOMER, { name: "with_image", language: { code: "en_US" }, components: [{ type: "header", parameters: [{ type: "text", text: "not an image" }] }] }),
+      wa.sendTemplate(CUSTOMER, {
+        name: "with_image",
+        language: { code: "en_US" },
+        components: [{ type: "header", parameters: [{ type: "text", text: "not an image" }] }],
+      }),
     ).rejects.toMatchObject({ code: 132012, category: "template" });
 
     await emu.setTemplateStatus({ name: "hello_world", language: "en_US" }, "PAUSED");
-    await expect(wa.sendTemplate(CUSTOMER, { name: "hello_world", language: { code: "en_US" } })).rejects.toMatchObject({ code: 132015, retryable: false });
+    await expect(wa.sendTemplate(CUSTOMER, { name: "hello_world", language: { code: "en_US" } })).rejects.toMatchObject({
+      code: 132015,
+      retryable: false,
+    });
     await emu.setTemplateStatus({ name: "hello_world", language: "en_US" }, "DISABLED");
-    await expect(wa.sendTemplate(CUSTOMER, { name: "hello_world", language: { code: "en_US" } })).rejects.toMatchObject({ code: 132016, retryable: false });
+    await expect(wa.sendTemplate(CUSTOMER, { name: "hello_world", language: { code: "en_US" } })).rejects.toMatchObject({
+      code: 132016,
+      retryable: false,
+    });
   });
 
   it("throughput: 130429 is retryable for the whole number, whatever the HTTP status", async () => {
@@ -359,7 +454,13 @@ describe("error classes", () => {
       emu.setFaults({ throughputPerSecond: 1, rateLimitHttpStatus });
       await wa.sendText(CUSTOMER, "first");
       const error = await failure(wa.sendText(OTHER_CUSTOMER, "second"));
-      expect(error).toMatchObject({ code: 130429, httpStatus: rateLimitHttpStatus, category: "throughput", retryable: true, retryScope: "phone_number" });
+      expect(error).toMatchObject({
+        code: 130429,
+        httpStatus: rateLimitHttpStatus,
+        category: "throughput",
+        retryable: true,
+        retryScope: "phone_number",
+      });
     }
   });
 
@@ -367,7 +468,13 @@ describe("error classes", () => {
     emu.setFaults({ pairRateLimit: { messages: 1 } });
     await wa.sendText(CUSTOMER, "one");
     const error = await failure(wa.sendText(CUSTOMER, "two"));
-    expect(error).toMatchObject({ code: 131056, category: "pair_rate_limit", retryable: true, retryScope: "recipient", retryAfterMs: 6_000 });
+    expect(error).toMatchObject({
+      code: 131056,
+      category: "pair_rate_limit",
+      retryable: true,
+      retryScope: "recipient",
+      retryAfterMs: 6_000,
+    });
     await expect(wa.sendText(OTHER_CUSTOMER, "other")).resolves.toMatchObject({ messageStatus: "accepted" });
   });
 
@@ -419,8 +526,15 @@ describe("error classes", () => {
     expect(classifyMetaError(optOut!)).toMatchObject({ category: "recipient", retryable: false, suppressContact: true });
 
     const capped = await wa.sendTemplate(OTHER_CUSTOMER, { name: "hello_world", language: { code: "en_US" } });
-    await emu.emitStatus(capped.wamid, "failed", { code: 131049, title: "This message was not delivered to maintain healthy ecosystem engagement" });
-    expect(classifyMetaError((await asyncFailureCode(capped.wamid))!)).toMatchObject({ category: "recipient", retryable: false, suppressContact: false });
+    await emu.emitStatus(capped.wamid, "failed", {
+      code: 131049,
+      title: "This message was not delivered to maintain healthy ecosystem engagement",
+    });
+    expect(classifyMetaError((await asyncFailureCode(capped.wamid))!)).toMatchObject({
+      category: "recipient",
+      retryable: false,
+      suppressContact: false,
+    });
   });
 
   it("works with any Graph version the configuration names", async () => {

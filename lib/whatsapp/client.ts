@@ -10,7 +10,14 @@
  */
 import { z } from "zod";
 import type { CallOptions } from "./call-options";
-import { downloadMedia, downloadMediaById, openMediaStream, type DownloadedMedia, type DownloadOptions, type MediaStream } from "./media/download";
+import {
+  downloadMedia,
+  downloadMediaById,
+  openMediaStream,
+  type DownloadedMedia,
+  type DownloadOptions,
+  type MediaStream,
+} from "./media/download";
 import { deleteMedia, getMediaMetadata, type MediaMetadata } from "./media/node";
 import { uploadMedia, type MediaUpload } from "./media/upload";
 import type { CaptionedMedia, DocumentMedia, MediaRef } from "./messages/common";
@@ -20,7 +27,15 @@ import type { OutboundContent, OutboundContentOf, ReadReceiptOptions, SendOption
 import { markAsRead, sendMessage, type SendResult } from "./messages/send";
 import type { TemplateSend } from "./messages/template";
 import { getPhoneNumber, type PhoneNumberDetails } from "./phone-number";
-import { createTemplate, deleteTemplate, listTemplates, type CreatedTemplate, type DeleteTemplateInput, type ListTemplatesOptions, type MessageTemplate } from "./templates/api";
+import {
+  createTemplate,
+  deleteTemplate,
+  listTemplates,
+  type CreatedTemplate,
+  type DeleteTemplateInput,
+  type ListTemplatesOptions,
+  type MessageTemplate,
+} from "./templates/api";
 import type { TemplateDefinition } from "./templates/definition";
 import { createGraphTransport, DEFAULT_TIMEOUT_MS } from "./transport";
 import { validateRequest } from "./validate";
@@ -148,7 +163,14 @@ export type { MediaUpload } from "./media/upload";
 export type { CaptionedMedia, DocumentMedia, MediaRef } from "./messages/common";
 export type { ContactCard } from "./messages/content";
 export type { ButtonsInteractive, ListInteractive } from "./messages/interactive";
-export type { MessagePayload, OutboundContent, OutboundContentOf, OutboundMessageType, ReadReceiptOptions, SendOptions } from "./messages/outbound";
+export type {
+  MessagePayload,
+  OutboundContent,
+  OutboundContentOf,
+  OutboundMessageType,
+  ReadReceiptOptions,
+  SendOptions,
+} from "./messages/outbound";
 export type { MessageStatus, SendResult } from "./messages/send";
 export type { TemplateSend } from "./messages/template";
 export type { PhoneNumberDetails, QualityRating, ThroughputLevel } from "./phone-number";

@@ -9,7 +9,13 @@ import { WhatsAppApiError, type WhatsAppErrorCategory } from "./errors";
 
 // Lenient on purpose: every field is optional and extra fields pass, because a stricter schema
 // would turn an unfamiliar error into an "unexpected response" and lose its code.
-const integer = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const integer = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 const envelopeSchema = z.object({
   error: z.object({
     message: z.string().optional(),

@@ -135,10 +135,24 @@ describe("toApiError", () => {
       status: 400,
       headers: headers(),
       bodyText: JSON.stringify({
-        error: { message: "Invalid parameter", type: "OAuthException", code: 100, error_subcode: 2388024, is_transient: false, error_user_title: "Content in this language already exists", fbtrace_id: "x" },
+        error: {
+          message: "Invalid parameter",
+          type: "OAuthException",
+          code: 100,
+          error_subcode: 2388024,
+          is_transient: false,
+          error_user_title: "Content in this language already exists",
+          fbtrace_id: "x",
+        },
       }),
     });
-    expect(error).toMatchObject({ code: 100, subcode: 2388024, isTransient: false, title: "Content in this language already exists", category: "parameter" });
+    expect(error).toMatchObject({
+      code: 100,
+      subcode: 2388024,
+      isTransient: false,
+      title: "Content in this language already exists",
+      category: "parameter",
+    });
   });
 
   it("turns a non-JSON body into a code-less error classified by status", () => {
@@ -150,14 +164,21 @@ describe("toApiError", () => {
   });
 
   it("accepts a numeric string code and a JSON body without Meta's envelope", () => {
-    expect(toApiError({ operation: "x", status: 400, headers: headers(), bodyText: '{"error":{"code":"131056","message":"pair"}}' }).code).toBe(131056);
-    expect(toApiError({ operation: "x", status: 500, headers: headers(), bodyText: '{"message":"oops"}' })).toMatchObject({ code: null, retryable: true });
+    expect(
+      toApiError({ operation: "x", status: 400, headers: headers(), bodyText: '{"error":{"code":"131056","message":"pair"}}' }).code,
+    ).toBe(131056);
+    expect(toApiError({ operation: "x", status: 500, headers: headers(), bodyText: '{"message":"oops"}' })).toMatchObject({
+      code: null,
+      retryable: true,
+    });
   });
 
   it("lets a Retry-After header lengthen the wait, never shorten it", () => {
     const body = JSON.stringify({ error: { message: "(#130429) Rate limit hit", code: 130429, type: "OAuthException" } });
     expect(toApiError({ operation: "x", status: 429, headers: headers({ "retry-after": "5" }), bodyText: body }).retryAfterMs).toBe(5_000);
-    expect(toApiError({ operation: "x", status: 429, headers: headers({ "retry-after": "0" }), bodyText: body }).retryAfterMs).toBe(RETRY_AFTER_MS.throughput);
+    expect(toApiError({ operation: "x", status: 429, headers: headers({ "retry-after": "0" }), bodyText: body }).retryAfterMs).toBe(
+      RETRY_AFTER_MS.throughput,
+    );
   });
 });
 
@@ -168,7 +189,10 @@ describe("classifyWhatsAppError", () => {
       retryable: true,
       outcomeUnknown: true,
     });
-    expect(classifyWhatsAppError(new WhatsAppRequestError("send text", [{ path: "to", message: "bad" }]))).toMatchObject({ category: "parameter", retryable: false });
+    expect(classifyWhatsAppError(new WhatsAppRequestError("send text", [{ path: "to", message: "bad" }]))).toMatchObject({
+      category: "parameter",
+      retryable: false,
+    });
     expect(classifyWhatsAppError(new TypeError("bug"))).toMatchObject({ category: "unknown", retryable: false, outcomeUnknown: false });
   });
 });

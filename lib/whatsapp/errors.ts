@@ -72,7 +72,11 @@ export class WhatsAppApiError extends WhatsAppError {
   override readonly suppressContact: boolean;
 
   constructor(init: WhatsAppApiErrorInit) {
-    super(init.code === null ? `${init.operation}: HTTP ${init.httpStatus}: ${init.message}` : `${init.operation}: (#${init.code}) ${init.title ?? init.message}`);
+    super(
+      init.code === null
+        ? `${init.operation}: HTTP ${init.httpStatus}: ${init.message}`
+        : `${init.operation}: (#${init.code}) ${init.title ?? init.message}`,
+    );
     this.operation = init.operation;
     this.httpStatus = init.httpStatus;
     this.code = init.code;
@@ -83,7 +87,8 @@ export class WhatsAppApiError extends WhatsAppError {
     this.fbtraceId = init.fbtraceId;
     this.isTransient = init.isTransient;
     const classification = classifyMetaError(init.code, init.httpStatus);
-    this.category = init.code === null && classification.category === "unknown" ? (init.codelessCategory ?? "unknown") : classification.category;
+    this.category =
+      init.code === null && classification.category === "unknown" ? (init.codelessCategory ?? "unknown") : classification.category;
     this.retryable = classification.retryable;
     this.retryScope = classification.retryScope;
     this.suppressContact = classification.suppressContact;

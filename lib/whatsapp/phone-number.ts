@@ -20,7 +20,11 @@ export interface PhoneNumberDetails {
 
 const FIELDS = "id,display_phone_number,verified_name,quality_rating,throughput,messaging_limit_tier,code_verification_status,name_status";
 
-export async function getPhoneNumber(transport: GraphTransport, phoneNumberId: string, options: CallOptions = {}): Promise<PhoneNumberDetails> {
+export async function getPhoneNumber(
+  transport: GraphTransport,
+  phoneNumberId: string,
+  options: CallOptions = {},
+): Promise<PhoneNumberDetails> {
   const node = await transport.call({
     operation: "GET /{phone-number-id}",
     method: "GET",

@@ -9,7 +9,13 @@ type Handler = (url: string, init: RequestInit) => Promise<Response>;
 
 function transportWith(handler: Handler, timeoutMs = 1_000): GraphTransport {
   const fakeFetch = ((input: string | URL | Request, init?: RequestInit) => handler(String(input), init ?? {})) as typeof fetch;
-  return createGraphTransport({ baseUrl: "https://graph.example.test/", version: "v23.0", accessToken: "secret-token", timeoutMs, fetch: fakeFetch });
+  return createGraphTransport({
+    baseUrl: "https://graph.example.test/",
+    version: "v23.0",
+    accessToken: "secret-token",
+    timeoutMs,
+    fetch: fakeFetch,
+  });
 }
 
 const okSchema = z.looseObject({ id: z.string() });
@@ -64,12 +70,18 @@ describe("GraphTransport.call", () => {
       retryAfterMs: 6_000,
     });
     const sneaky = transportWith(async () => json(envelope, 200));
-    await expect(sneaky.call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema })).rejects.toBeInstanceOf(WhatsAppApiError);
+    await expect(sneaky.call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema })).rejects.toBeInstanceOf(
+      WhatsAppApiError,
+    );
   });
 
   it("handles non-JSON error bodies", async () => {
-    const transport = transportWith(async () => new Response("<html>502 Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } }));
-    const error = await transport.call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema }).catch((caught: unknown) => caught);
+    const transport = transportWith(
+      async () => new Response("<html>502 Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } }),
+    );
+    const error = await transport
+      .call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WhatsAppApiError);
     expect(error).toMatchObject({ code: null, httpStatus: 502, retryable: true, category: "service" });
   });
@@ -81,7 +93,9 @@ describe("GraphTransport.call", () => {
       outcomeUnknown: false,
     });
     const missing = transportWith(async () => json({ nope: true }));
-    const error = await missing.call({ operation: "POST /x", method: "POST", path: "/x", schema: okSchema }).catch((caught: unknown) => caught);
+    const error = await missing
+      .call({ operation: "POST /x", method: "POST", path: "/x", schema: okSchema })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WhatsAppResponseError);
     // A POST that got a 2xx most likely took effect.
     expect(error).toMatchObject({ outcomeUnknown: true, retryable: false, issues: [{ path: "id" }] });
@@ -89,17 +103,23 @@ describe("GraphTransport.call", () => {
 
   it("times out with a retryable WhatsAppNetworkError whose outcome is unknown for writes only", async () => {
     const transport = transportWith(hang, 50);
-    const post = await transport.call({ operation: "POST /x", method: "POST", path: "/x", schema: okSchema }).catch((caught: unknown) => caught);
+    const post = await transport
+      .call({ operation: "POST /x", method: "POST", path: "/x", schema: okSchema })
+      .catch((caught: unknown) => caught);
     expect(post).toBeInstanceOf(WhatsAppNetworkError);
     expect(post).toMatchObject({ kind: "timeout", retryable: true, outcomeUnknown: true, code: null, category: "service" });
-    const get = await transport.call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema }).catch((caught: unknown) => caught);
+    const get = await transport
+      .call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema })
+      .catch((caught: unknown) => caught);
     expect(get).toMatchObject({ kind: "timeout", outcomeUnknown: false });
   });
 
   it("honours a per-call timeout", async () => {
     const transport = transportWith(hang, 10_000);
     const started = Date.now();
-    await expect(transport.call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema, timeoutMs: 30 })).rejects.toMatchObject({ kind: "timeout" });
+    await expect(transport.call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema, timeoutMs: 30 })).rejects.toMatchObject(
+      { kind: "timeout" },
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -115,7 +135,10 @@ describe("GraphTransport.call", () => {
     const reset = transportWith(async () => {
       throw systemError("ECONNRESET");
     });
-    await expect(reset.call({ operation: "POST /x", method: "POST", path: "/x", schema: okSchema })).rejects.toMatchObject({ kind: "network", outcomeUnknown: true });
+    await expect(reset.call({ operation: "POST /x", method: "POST", path: "/x", schema: okSchema })).rejects.toMatchObject({
+      kind: "network",
+      outcomeUnknown: true,
+    });
   });
 
   it("rethrows the caller's own abort untouched", async () => {
@@ -123,7 +146,9 @@ describe("GraphTransport.call", () => {
     const controller = new AbortController();
     const reason = new Error("user navigated away");
     setTimeout(() => controller.abort(reason), 10);
-    await expect(transport.call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema, signal: controller.signal })).rejects.toBe(reason);
+    await expect(
+      transport.call({ operation: "GET /x", method: "GET", path: "/x", schema: okSchema, signal: controller.signal }),
+    ).rejects.toBe(reason);
   });
 });
 

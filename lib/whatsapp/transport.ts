@@ -64,7 +64,14 @@ export function createGraphTransport(options: TransportOptions): GraphTransport 
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const authorization = `Bearer ${options.accessToken}`;
 
-  async function send(operation: string, url: string, init: RequestInit, write: boolean, signal: AbortSignal | undefined, timeoutMs: number) {
+  async function send(
+    operation: string,
+    url: string,
+    init: RequestInit,
+    write: boolean,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+  ) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
@@ -105,22 +112,39 @@ export function createGraphTransport(options: TransportOptions): GraphTransport 
       try {
         json = text === "" ? {} : JSON.parse(text);
       } catch {
-        throw new WhatsAppResponseError(call.operation, response.status, [{ path: "", message: "body is not JSON" }], { outcomeUnknown: write });
+        throw new WhatsAppResponseError(call.operation, response.status, [{ path: "", message: "body is not JSON" }], {
+          outcomeUnknown: write,
+        });
       }
-      if (hasErrorEnvelope(json)) throw toApiError({ operation: call.operation, status: response.status, headers: response.headers, bodyText: text });
+      if (hasErrorEnvelope(json))
+        throw toApiError({ operation: call.operation, status: response.status, headers: response.headers, bodyText: text });
 
       const parsed = call.schema.safeParse(json);
-      if (!parsed.success) throw new WhatsAppResponseError(call.operation, response.status, toIssues(parsed.error), { outcomeUnknown: write });
+      if (!parsed.success)
+        throw new WhatsAppResponseError(call.operation, response.status, toIssues(parsed.error), { outcomeUnknown: write });
       return parsed.data;
     },
 
     async openBinary(call: BinaryCall): Promise<Response> {
       const timeoutMs = call.timeoutMs ?? defaultTimeout;
-      const { response } = await send(call.operation, call.url, { method: "GET", headers: { authorization } }, false, call.signal, timeoutMs);
+      const { response } = await send(
+        call.operation,
+        call.url,
+        { method: "GET", headers: { authorization } },
+        false,
+        call.signal,
+        timeoutMs,
+      );
       if (!response.ok) {
         const text = await response.text().catch(() => "");
         // Media URLs answer plain text (401, 403, 404 once expired), not Meta's envelope.
-        throw toApiError({ operation: call.operation, status: response.status, headers: response.headers, bodyText: text, codelessCategory: "media" });
+        throw toApiError({
+          operation: call.operation,
+          status: response.status,
+          headers: response.headers,
+          bodyText: text,
+          codelessCategory: "media",
+        });
       }
       return response;
     },

@@ -70,7 +70,9 @@ export async function downloadMediaById(
   if (metadata.fileSize !== null && metadata.fileSize > maxBytes) throw new WhatsAppMediaTooLargeError(maxBytes, metadata.fileSize);
   const { bytes } = await downloadMedia(transport, metadata.url, options);
   if (metadata.sha256 !== null && !sameSha256(bytes, metadata.sha256)) {
-    throw new WhatsAppResponseError(OPERATION, 200, [{ path: "sha256", message: "downloaded bytes do not match the media's sha256" }], { outcomeUnknown: false });
+    throw new WhatsAppResponseError(OPERATION, 200, [{ path: "sha256", message: "downloaded bytes do not match the media's sha256" }], {
+      outcomeUnknown: false,
+    });
   }
   return { ...metadata, bytes };
 }
@@ -87,7 +89,9 @@ function assertTrustedUrl(url: string, baseUrl: string): void {
     throw new WhatsAppRequestError(OPERATION, [{ path: "url", message: "not a URL" }]);
   }
   if (parsed.protocol === "https:" || parsed.origin === new URL(baseUrl).origin) return;
-  throw new WhatsAppRequestError(OPERATION, [{ path: "url", message: "refusing to send the access token to a non-https URL outside the Graph API host" }]);
+  throw new WhatsAppRequestError(OPERATION, [
+    { path: "url", message: "refusing to send the access token to a non-https URL outside the Graph API host" },
+  ]);
 }
 
 /** Meta gives hex for the media node and base64 in webhooks; accept either. */

@@ -19,7 +19,12 @@ export interface MediaMetadata {
   fileSize: number | null;
 }
 
-export async function getMediaMetadata(transport: GraphTransport, phoneNumberId: string, mediaId: string, options: CallOptions = {}): Promise<MediaMetadata> {
+export async function getMediaMetadata(
+  transport: GraphTransport,
+  phoneNumberId: string,
+  mediaId: string,
+  options: CallOptions = {},
+): Promise<MediaMetadata> {
   const id = validateRequest("get media", mediaIdSchema, mediaId);
   const node = await transport.call({
     operation: "GET /{media-id}",
@@ -33,7 +38,12 @@ export async function getMediaMetadata(transport: GraphTransport, phoneNumberId:
   return { id: node.id, url: node.url, mimeType: node.mime_type, sha256: node.sha256 ?? null, fileSize: node.file_size ?? null };
 }
 
-export async function deleteMedia(transport: GraphTransport, phoneNumberId: string, mediaId: string, options: CallOptions = {}): Promise<void> {
+export async function deleteMedia(
+  transport: GraphTransport,
+  phoneNumberId: string,
+  mediaId: string,
+  options: CallOptions = {},
+): Promise<void> {
   const id = validateRequest("delete media", mediaIdSchema, mediaId);
   await transport.call({
     operation: "DELETE /{media-id}",

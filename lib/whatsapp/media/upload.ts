@@ -27,7 +27,12 @@ const uploadSchema = z.object({
   size: z.number().int().positive("the file is empty"),
 });
 
-export async function uploadMedia(transport: GraphTransport, phoneNumberId: string, upload: MediaUpload, options: CallOptions = {}): Promise<{ id: string }> {
+export async function uploadMedia(
+  transport: GraphTransport,
+  phoneNumberId: string,
+  upload: MediaUpload,
+  options: CallOptions = {},
+): Promise<{ id: string }> {
   const size = upload.file instanceof Blob ? upload.file.size : upload.file.byteLength;
   const input = validateRequest("upload media", uploadSchema, { mimeType: upload.mimeType, filename: upload.filename, size });
   const limit = mediaTypeOf(input.mimeType)!.maxBytes;

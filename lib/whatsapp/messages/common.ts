@@ -28,7 +28,11 @@ export const mediaIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,256}$/, "expec
 /** Media by link: Meta fetches it itself, over HTTP(S) only. */
 export const mediaLinkSchema = z.url({ protocol: /^https?$/, message: "expected an http(s) URL" }).max(2048);
 
-const nonBlank = (max: number) => z.string().max(max).refine((value) => value.trim().length > 0, "must not be blank");
+const nonBlank = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => value.trim().length > 0, "must not be blank");
 export const captionSchema = nonBlank(MESSAGE_LIMITS.caption);
 export const filenameSchema = nonBlank(MESSAGE_LIMITS.filename);
 
@@ -38,7 +42,9 @@ function exactlyOneSource(media: { id?: string; link?: string }): boolean {
 const ONE_SOURCE = { message: "give exactly one of id (uploaded media) or link" };
 
 /** { id } or { link }, nothing else: audio, sticker, template header media. */
-export const mediaRefSchema = z.strictObject({ id: mediaIdSchema.optional(), link: mediaLinkSchema.optional() }).refine(exactlyOneSource, ONE_SOURCE);
+export const mediaRefSchema = z
+  .strictObject({ id: mediaIdSchema.optional(), link: mediaLinkSchema.optional() })
+  .refine(exactlyOneSource, ONE_SOURCE);
 
 /** Image and video: a media reference with an optional caption. */
 export const captionedMediaSchema = z

@@ -22,7 +22,11 @@ export const INTERACTIVE_LIMITS = {
   rowDescription: 72,
 } as const;
 
-const nonBlank = (max: number) => z.string().max(max).refine((value) => value.trim().length > 0, "must not be blank");
+const nonBlank = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => value.trim().length > 0, "must not be blank");
 
 // Media headers carry no caption: the body is the text.
 const headerImage = captionedMediaSchema.refine((media) => media.caption === undefined, "header media take no caption");
@@ -99,16 +103,28 @@ export const listInteractiveSchema = z
     const sections = message.action.sections;
     const rows = sections.flatMap((section) => section.rows);
     if (rows.length > INTERACTIVE_LIMITS.rows) {
-      context.addIssue({ code: "custom", path: ["action", "sections"], message: `at most ${INTERACTIVE_LIMITS.rows} rows across all sections` });
+      context.addIssue({
+        code: "custom",
+        path: ["action", "sections"],
+        message: `at most ${INTERACTIVE_LIMITS.rows} rows across all sections`,
+      });
     }
     const seen = new Set<string>();
     sections.forEach((section, sectionIndex) => {
       if (sections.length > 1 && section.title === undefined) {
-        context.addIssue({ code: "custom", path: ["action", "sections", sectionIndex, "title"], message: "required when there is more than one section" });
+        context.addIssue({
+          code: "custom",
+          path: ["action", "sections", sectionIndex, "title"],
+          message: "required when there is more than one section",
+        });
       }
       section.rows.forEach((row, rowIndex) => {
         if (seen.has(row.id)) {
-          context.addIssue({ code: "custom", path: ["action", "sections", sectionIndex, "rows", rowIndex, "id"], message: "row ids must be unique" });
+          context.addIssue({
+            code: "custom",
+            path: ["action", "sections", sectionIndex, "rows", rowIndex, "id"],
+            message: "row ids must be unique",
+          });
         }
         seen.add(row.id);
       });

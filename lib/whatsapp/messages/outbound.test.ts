@@ -27,19 +27,33 @@ describe("buildMessagePayload: the envelope", () => {
   });
 
   it("adds context.message_id and biz_opaque_callback_data to any message type", () => {
-    const payload = buildMessagePayload(TO, { type: "image", image: { id: "1234" } }, { replyTo: "wamid.ABC", bizOpaqueCallbackData: "campaign:42:recipient:7" });
-    expect(payload).toMatchObject({ context: { message_id: "wamid.ABC" }, biz_opaque_callback_data: "campaign:42:recipient:7", type: "image", image: { id: "1234" } });
+    const payload = buildMessagePayload(
+      TO,
+      { type: "image", image: { id: "1234" } },
+      { replyTo: "wamid.ABC", bizOpaqueCallbackData: "campaign:42:recipient:7" },
+    );
+    expect(payload).toMatchObject({
+      context: { message_id: "wamid.ABC" },
+      biz_opaque_callback_data: "campaign:42:recipient:7",
+      type: "image",
+      image: { id: "1234" },
+    });
   });
 
   it("caps biz_opaque_callback_data at 512 UTF-8 bytes", () => {
     expect(() => buildMessagePayload(TO, { type: "text", text: { body: "x" } }, { bizOpaqueCallbackData: "a".repeat(512) })).not.toThrow();
-    expect(refused({ type: "text", text: { body: "x" } }, { bizOpaqueCallbackData: "a".repeat(513) })).toEqual(["options.bizOpaqueCallbackData"]);
+    expect(refused({ type: "text", text: { body: "x" } }, { bizOpaqueCallbackData: "a".repeat(513) })).toEqual([
+      "options.bizOpaqueCallbackData",
+    ]);
     // 171 three-byte characters = 513 bytes, though only 171 characters.
-    expect(refused({ type: "text", text: { body: "x" } }, { bizOpaqueCallbackData: "€".repeat(171) })).toEqual(["options.bizOpaqueCallbackData"]);
+    expect(refused({ type: "text", text: { body: "x" } }, { bizOpaqueCallbackData: "€".repeat(171) })).toEqual([
+      "options.bizOpaqueCallbackData",
+    ]);
   });
 
   it("refuses a malformed recipient", () => {
-    for (const to of ["", "abc", "+62 812 3456", "62-812", "1234"]) expect(refused({ type: "text", text: { body: "x" } }, {}, to)).toEqual(["to"]);
+    for (const to of ["", "abc", "+62 812 3456", "62-812", "1234"])
+      expect(refused({ type: "text", text: { body: "x" } }, {}, to)).toEqual(["to"]);
     expect(() => buildMessagePayload("+6281234567890", { type: "text", text: { body: "x" } })).not.toThrow();
   });
 
@@ -67,7 +81,9 @@ describe("buildMessagePayload: text and media", () => {
   });
 
   it("gives documents a filename and refuses captions on audio and stickers", () => {
-    expect(buildMessagePayload(TO, { type: "document", document: { id: "99", filename: "invoice.pdf", caption: "Invoice" } }).document).toEqual({
+    expect(
+      buildMessagePayload(TO, { type: "document", document: { id: "99", filename: "invoice.pdf", caption: "Invoice" } }).document,
+    ).toEqual({
       id: "99",
       filename: "invoice.pdf",
       caption: "Invoice",
@@ -84,15 +100,26 @@ describe("buildMessagePayload: text and media", () => {
       name: "Monas",
     });
     expect(refused({ type: "location", location: { latitude: 91, longitude: 0 } })).toEqual(["content.location.latitude"]);
-    const contacts = [{ name: { formatted_name: "Budi Santoso", first_name: "Budi" }, phones: [{ phone: "+62 812 3456 7890", type: "CELL", wa_id: "6281234567890" }] }];
+    const contacts = [
+      {
+        name: { formatted_name: "Budi Santoso", first_name: "Budi" },
+        phones: [{ phone: "+62 812 3456 7890", type: "CELL", wa_id: "6281234567890" }],
+      },
+    ];
     expect(buildMessagePayload(TO, { type: "contacts", contacts }).contacts).toEqual(contacts);
     expect(refused({ type: "contacts", contacts: [] })).toEqual(["content.contacts"]);
     expect(refused({ type: "contacts", contacts: [{ name: {} }] })).toEqual(["content.contacts.0.name.formatted_name"]);
   });
 
   it("builds reactions, including removal with an empty emoji", () => {
-    expect(buildMessagePayload(TO, { type: "reaction", reaction: { message_id: "wamid.X", emoji: "👍" } }).reaction).toEqual({ message_id: "wamid.X", emoji: "👍" });
-    expect(buildMessagePayload(TO, { type: "reaction", reaction: { message_id: "wamid.X", emoji: "" } }).reaction).toEqual({ message_id: "wamid.X", emoji: "" });
+    expect(buildMessagePayload(TO, { type: "reaction", reaction: { message_id: "wamid.X", emoji: "👍" } }).reaction).toEqual({
+      message_id: "wamid.X",
+      emoji: "👍",
+    });
+    expect(buildMessagePayload(TO, { type: "reaction", reaction: { message_id: "wamid.X", emoji: "" } }).reaction).toEqual({
+      message_id: "wamid.X",
+      emoji: "",
+    });
     expect(refused({ type: "reaction", reaction: { message_id: "", emoji: "👍" } })).toEqual(["content.reaction.message_id"]);
   });
 });
@@ -113,15 +140,15 @@ describe("buildMessagePayload: interactive", () => {
 
   it("refuses more than 3 buttons, long titles, and duplicates", () => {
     const base = { type: "button", body: { text: "?" } };
-    expect(refused({ type: "interactive", interactive: { ...base, action: { buttons: [button("a"), button("b"), button("c"), button("d")] } } })).toEqual([
-      "content.interactive.action.buttons",
-    ]);
+    expect(
+      refused({ type: "interactive", interactive: { ...base, action: { buttons: [button("a"), button("b"), button("c"), button("d")] } } }),
+    ).toEqual(["content.interactive.action.buttons"]);
     expect(refused({ type: "interactive", interactive: { ...base, action: { buttons: [button("a", "x".repeat(21))] } } })).toEqual([
       "content.interactive.action.buttons.0.reply.title",
     ]);
-    expect(refused({ type: "interactive", interactive: { ...base, action: { buttons: [button("a", "Same"), button("b", "Same")] } } })).toEqual([
-      "content.interactive.action.buttons.1.reply.title",
-    ]);
+    expect(
+      refused({ type: "interactive", interactive: { ...base, action: { buttons: [button("a", "Same"), button("b", "Same")] } } }),
+    ).toEqual(["content.interactive.action.buttons.1.reply.title"]);
   });
 
   it("builds a list and enforces Meta's section and row limits", () => {
@@ -142,13 +169,30 @@ describe("buildMessagePayload: interactive", () => {
 
     const elevenRows = Array.from({ length: 11 }, (_, index) => row(String(index)));
     expect(
-      refused({ type: "interactive", interactive: { ...list, action: { button: "x", sections: [{ title: "A", rows: elevenRows.slice(0, 6) }, { title: "B", rows: elevenRows.slice(6) }] } } }),
+      refused({
+        type: "interactive",
+        interactive: {
+          ...list,
+          action: {
+            button: "x",
+            sections: [
+              { title: "A", rows: elevenRows.slice(0, 6) },
+              { title: "B", rows: elevenRows.slice(6) },
+            ],
+          },
+        },
+      }),
     ).toEqual(["content.interactive.action.sections"]);
-    expect(refused({ type: "interactive", interactive: { ...list, action: { button: "x", sections: [{ rows: [row("1")] }, { title: "B", rows: [row("2")] }] } } })).toEqual([
-      "content.interactive.action.sections.0.title",
-    ]);
+    expect(
+      refused({
+        type: "interactive",
+        interactive: { ...list, action: { button: "x", sections: [{ rows: [row("1")] }, { title: "B", rows: [row("2")] }] } },
+      }),
+    ).toEqual(["content.interactive.action.sections.0.title"]);
     // Lists take only a text header.
-    expect(refused({ type: "interactive", interactive: { ...list, header: { type: "image", image: { id: "1" } } } })).toContain("content.interactive.header.type");
+    expect(refused({ type: "interactive", interactive: { ...list, header: { type: "image", image: { id: "1" } } } })).toContain(
+      "content.interactive.header.type",
+    );
   });
 });
 
@@ -167,7 +211,12 @@ describe("buildMessagePayload: templates", () => {
             { type: "date_time" as const, date_time: { fallback_value: "1 Januari 2026" } },
           ],
         },
-        { type: "button" as const, sub_type: "quick_reply" as const, index: "0", parameters: [{ type: "payload" as const, payload: "STOP" }] },
+        {
+          type: "button" as const,
+          sub_type: "quick_reply" as const,
+          index: "0",
+          parameters: [{ type: "payload" as const, payload: "STOP" }],
+        },
         { type: "button" as const, sub_type: "url" as const, index: "1", parameters: [{ type: "text" as const, text: "order/123" }] },
       ],
     };
@@ -185,7 +234,11 @@ describe("buildMessagePayload: templates", () => {
   it("refuses numeric button indexes, bad currency codes and fractional amounts", () => {
     const withButton = (index: unknown) => ({
       type: "template",
-      template: { name: "t", language: { code: "en_US" }, components: [{ type: "button", sub_type: "quick_reply", index, parameters: [{ type: "payload", payload: "p" }] }] },
+      template: {
+        name: "t",
+        language: { code: "en_US" },
+        components: [{ type: "button", sub_type: "quick_reply", index, parameters: [{ type: "payload", payload: "p" }] }],
+      },
     });
     expect(refused(withButton(0))).toEqual(["content.template.components.0.index"]);
     expect(refused(withButton("10"))).toEqual(["content.template.components.0.index"]);
@@ -193,12 +246,19 @@ describe("buildMessagePayload: templates", () => {
       type: "template",
       template: { name: "t", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "currency", currency }] }] },
     });
-    expect(refused(withCurrency({ fallback_value: "$1", code: "usd", amount_1000: 1000 }))).toEqual(["content.template.components.0.parameters.0.currency.code"]);
-    expect(refused(withCurrency({ fallback_value: "$1", code: "USD", amount_1000: 1.5 }))).toEqual(["content.template.components.0.parameters.0.currency.amount_1000"]);
+    expect(refused(withCurrency({ fallback_value: "$1", code: "usd", amount_1000: 1000 }))).toEqual([
+      "content.template.components.0.parameters.0.currency.code",
+    ]);
+    expect(refused(withCurrency({ fallback_value: "$1", code: "USD", amount_1000: 1.5 }))).toEqual([
+      "content.template.components.0.parameters.0.currency.amount_1000",
+    ]);
   });
 
   it("refuses a payload parameter on a url button, duplicate indexes and a bad language code", () => {
-    const template = (components: unknown[], code = "en_US") => ({ type: "template", template: { name: "t", language: { code }, components } });
+    const template = (components: unknown[], code = "en_US") => ({
+      type: "template",
+      template: { name: "t", language: { code }, components },
+    });
     expect(refused(template([{ type: "button", sub_type: "url", index: "0", parameters: [{ type: "payload", payload: "p" }] }]))).toContain(
       "content.template.components.0.parameters.0.type",
     );

@@ -98,11 +98,10 @@ export interface ReadReceiptPayload {
 }
 
 export function buildReadReceiptPayload(messageId: string, options: ReadReceiptOptions = {}): ReadReceiptPayload {
-  const input = validateRequest(
-    "mark as read",
-    z.strictObject({ messageId: messageIdSchema, typingIndicator: z.boolean().optional() }),
-    { messageId, typingIndicator: options.typingIndicator },
-  );
+  const input = validateRequest("mark as read", z.strictObject({ messageId: messageIdSchema, typingIndicator: z.boolean().optional() }), {
+    messageId,
+    typingIndicator: options.typingIndicator,
+  });
   return {
     messaging_product: "whatsapp",
     status: "read",

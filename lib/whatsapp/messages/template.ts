@@ -21,7 +21,11 @@ const parameterName = z
   .string()
   .regex(/^[a-z0-9_]+$/, "named parameters are lower-case letters, digits and _")
   .optional();
-const nonBlank = (max: number) => z.string().max(max).refine((value) => value.trim().length > 0, "must not be blank");
+const nonBlank = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => value.trim().length > 0, "must not be blank");
 
 const textParameter = (max: number) => z.strictObject({ type: z.literal("text"), text: nonBlank(max), parameter_name: parameterName });
 
@@ -55,7 +59,12 @@ const headerParameter = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("document"), document: templateDocument }),
   z.strictObject({
     type: z.literal("location"),
-    location: z.strictObject({ latitude: latitudeSchema, longitude: longitudeSchema, name: z.string().optional(), address: z.string().optional() }),
+    location: z.strictObject({
+      latitude: latitudeSchema,
+      longitude: longitudeSchema,
+      name: z.string().optional(),
+      address: z.string().optional(),
+    }),
   }),
 ]);
 
@@ -110,7 +119,8 @@ export const templateSendSchema = z
       }
     }
     const indexes = components.flatMap((component) => (component.type === "button" ? [component.index] : []));
-    if (new Set(indexes).size !== indexes.length) context.addIssue({ code: "custom", path: ["components"], message: "button indexes must be unique" });
+    if (new Set(indexes).size !== indexes.length)
+      context.addIssue({ code: "custom", path: ["components"], message: "button indexes must be unique" });
   });
 
 export const templateContentSchema = z.strictObject({ type: z.literal("template"), template: templateSendSchema });

@@ -36,14 +36,24 @@ const FIELDS = "id,name,language,status,category,components,parameter_format,rej
 
 const listOptionsSchema = z.object({
   name: z.string().min(1).max(512).optional(),
-  status: z.string().regex(/^[A-Z_]+$/).optional(),
-  category: z.string().regex(/^[A-Z_]+$/).optional(),
+  status: z
+    .string()
+    .regex(/^[A-Z_]+$/)
+    .optional(),
+  category: z
+    .string()
+    .regex(/^[A-Z_]+$/)
+    .optional(),
   language: templateLanguageSchema.optional(),
   pageSize: z.number().int().min(1).max(100).default(100),
   maxPages: z.number().int().min(1).max(1000).default(100),
 });
 
-export async function listTemplates(transport: GraphTransport, wabaId: string, options: ListTemplatesOptions = {}): Promise<MessageTemplate[]> {
+export async function listTemplates(
+  transport: GraphTransport,
+  wabaId: string,
+  options: ListTemplatesOptions = {},
+): Promise<MessageTemplate[]> {
   const input = validateRequest("list templates", listOptionsSchema, {
     name: options.name,
     status: options.status,
@@ -60,7 +70,15 @@ export async function listTemplates(transport: GraphTransport, wabaId: string, o
       operation: "GET /message_templates",
       method: "GET",
       path: graphPath(wabaId, "message_templates"),
-      query: { fields: FIELDS, limit: input.pageSize, after, name: input.name, status: input.status, category: input.category, language: input.language },
+      query: {
+        fields: FIELDS,
+        limit: input.pageSize,
+        after,
+        name: input.name,
+        status: input.status,
+        category: input.category,
+        language: input.language,
+      },
       schema: templatePageSchema,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
@@ -96,7 +114,12 @@ export interface CreatedTemplate {
   category: string | null;
 }
 
-export async function createTemplate(transport: GraphTransport, wabaId: string, definition: TemplateDefinition, options: CallOptions = {}): Promise<CreatedTemplate> {
+export async function createTemplate(
+  transport: GraphTransport,
+  wabaId: string,
+  definition: TemplateDefinition,
+  options: CallOptions = {},
+): Promise<CreatedTemplate> {
   const body = validateRequest("create template", templateDefinitionSchema, definition);
   const response = await transport.call({
     operation: "POST /message_templates",
@@ -118,7 +141,12 @@ export interface DeleteTemplateInput {
 
 const deleteSchema = z.strictObject({ name: templateNameSchema, hsmId: z.string().regex(/^\d+$/, "expected a template id").optional() });
 
-export async function deleteTemplate(transport: GraphTransport, wabaId: string, input: DeleteTemplateInput, options: CallOptions = {}): Promise<void> {
+export async function deleteTemplate(
+  transport: GraphTransport,
+  wabaId: string,
+  input: DeleteTemplateInput,
+  options: CallOptions = {},
+): Promise<void> {
   const { name, hsmId } = validateRequest("delete template", deleteSchema, input);
   await transport.call({
     operation: "DELETE /message_templates",

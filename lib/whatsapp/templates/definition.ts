@@ -25,14 +25,28 @@ const headerComponent = z.looseObject({
   format: z.enum(["TEXT", "IMAGE", "VIDEO", "DOCUMENT", "LOCATION"]),
   text: z.string().min(1).max(TEMPLATE_DEFINITION_LIMITS.headerText).optional(),
 });
-const bodyComponent = z.looseObject({ type: z.literal("BODY"), text: z.string().min(1).max(TEMPLATE_DEFINITION_LIMITS.bodyText).optional() });
-const footerComponent = z.looseObject({ type: z.literal("FOOTER"), text: z.string().min(1).max(TEMPLATE_DEFINITION_LIMITS.footerText).optional() });
+const bodyComponent = z.looseObject({
+  type: z.literal("BODY"),
+  text: z.string().min(1).max(TEMPLATE_DEFINITION_LIMITS.bodyText).optional(),
+});
+const footerComponent = z.looseObject({
+  type: z.literal("FOOTER"),
+  text: z.string().min(1).max(TEMPLATE_DEFINITION_LIMITS.footerText).optional(),
+});
 const buttonsComponent = z.looseObject({
   type: z.literal("BUTTONS"),
-  buttons: z.array(z.looseObject({ type: z.string().min(1) })).min(1).max(TEMPLATE_DEFINITION_LIMITS.buttons),
+  buttons: z
+    .array(z.looseObject({ type: z.string().min(1) }))
+    .min(1)
+    .max(TEMPLATE_DEFINITION_LIMITS.buttons),
 });
 
-export const templateDefinitionComponentSchema = z.discriminatedUnion("type", [headerComponent, bodyComponent, footerComponent, buttonsComponent]);
+export const templateDefinitionComponentSchema = z.discriminatedUnion("type", [
+  headerComponent,
+  bodyComponent,
+  footerComponent,
+  buttonsComponent,
+]);
 export type TemplateDefinitionComponent = z.infer<typeof templateDefinitionComponentSchema>;
 
 export const templateDefinitionSchema = z
@@ -50,7 +64,8 @@ export const templateDefinitionSchema = z
     for (const type of ["HEADER", "BODY", "FOOTER", "BUTTONS"] as const) {
       const count = template.components.filter((component) => component.type === type).length;
       if (count > 1) context.addIssue({ code: "custom", path: ["components"], message: `at most one ${type} component` });
-      if (type === "BODY" && count === 0) context.addIssue({ code: "custom", path: ["components"], message: "a BODY component is required" });
+      if (type === "BODY" && count === 0)
+        context.addIssue({ code: "custom", path: ["components"], message: "a BODY component is required" });
     }
   });
 
