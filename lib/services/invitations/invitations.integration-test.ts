@@ -285,3 +285,13 @@ describe("listPendingInvitations and revokeInvitation", () => {
     expect(await prisma.auditLog.count({ where: { workspaceId: B.workspace.id, action: "member.invitation_revoked" } })).toBe(0);
   });
 });
+
+describe("invitations never hand out ownership", () => {
+  it("refuses an invitation as owner", async () => {
+    const t = await createTenant();
+    const before = await snapshotWorkspace(t.workspace.id);
+    const invite = createInvitation(t.owner.ctx, { email: uniqueEmail("would-be-owner"), role: "owner" as "admin" }, { appUrl: "http://x", locale: "en" });
+    await expect(invite).rejects.toMatchObject({ code: "forbidden" });
+    expect(await snapshotWorkspace(t.workspace.id)).toEqual(before);
+  });
+});

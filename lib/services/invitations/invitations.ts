@@ -5,9 +5,9 @@
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/auth/context";
-import { authorize } from "@/lib/auth/permissions";
+import { assignableRoles, authorize } from "@/lib/auth/permissions";
 import { randomToken, sha256 } from "@/lib/auth/tokens";
-import { AppError, Conflict, NotFound } from "@/lib/errors";
+import { AppError, Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record";
 import { sendEmail } from "@/lib/email/send";
 import { translatorFor } from "@/lib/i18n/messages";
@@ -24,6 +24,7 @@ export async function createInvitation(
   link: { appUrl: string; locale: string },
 ): Promise<{ id: string; url: string; expiresAt: Date }> {
   authorize(ctx, "member:invite");
+  if (!assignableRoles(ctx.role).includes(input.role)) throw Forbidden();
   const existingMember = await prisma.membership.findFirst({
     where: { workspaceId: ctx.workspaceId, user: { email: input.email } },
     select: { id: true },

@@ -219,3 +219,13 @@ describe("transferOwnership", () => {
     expect(await roleOf(t.owner.membershipId)).toBe("admin");
   });
 });
+
+describe("ownership only moves by transfer", () => {
+  it("refuses 'owner' as a role to give, even from a caller that bypassed the types", async () => {
+    const t = await createTenant();
+    const before = await snapshotWorkspace(t.workspace.id);
+    const promote = changeMemberRole(t.owner.ctx, t.agent.membershipId, "owner" as "admin");
+    expect(await rejection(promote)).toMatchObject({ code: "forbidden" });
+    expect(await snapshotWorkspace(t.workspace.id)).toEqual(before);
+  });
+});

@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/auth/context";
-import { authorize } from "@/lib/auth/permissions";
+import { assignableRoles, authorize } from "@/lib/auth/permissions";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record";
 
@@ -33,6 +33,8 @@ async function releaseAssignments(tx: Prisma.TransactionClient, workspaceId: str
 
 export async function changeMemberRole(ctx: WorkspaceContext, membershipId: string, role: Exclude<Role, "owner">) {
   authorize(ctx, "member:change_role");
+  // Ownership moves only by transfer, whatever a caller that bypassed the types may pass.
+  if (!assignableRoles(ctx.role).includes(role)) throw Forbidden();
   return prisma.$transaction(async (tx) => {
     const target = await findTarget(tx, ctx, membershipId);
     if (target.role === "owner") throw Forbidden("cannotChangeOwnerRole");
