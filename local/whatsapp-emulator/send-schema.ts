@@ -197,9 +197,11 @@ export function paramPath(path: readonly PropertyKey[]): string {
 /** The details of Meta's error for the first zod issue, at `root` (e.g. ["text"]). */
 export function issueDetails(issue: z.core.$ZodIssue, root: PropertyKey[]): string {
   const param = paramPath([...root, ...issue.path]);
+  const missing = (issue as { input?: unknown }).input === undefined;
+  if (missing && (issue.code === "invalid_type" || issue.code === "invalid_union")) return `The parameter ${param} is required.`;
   switch (issue.code) {
     case "invalid_type":
-      return "input" in issue ? `Param ${param} must be a ${issue.expected}.` : `The parameter ${param} is required.`;
+      return `Param ${param} must be ${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}.`;
     case "too_big":
       return issue.origin === "array" ? `Param ${param} must have at most ${String(issue.maximum)} items.` : issue.origin === "string" ? `Param ${param} must be at most ${String(issue.maximum)} characters long.` : `Param ${param} must be at most ${String(issue.maximum)}.`;
     case "too_small":

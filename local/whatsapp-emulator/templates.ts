@@ -2,7 +2,7 @@
  * Message templates of each WABA: creation checked like Meta checks it, listing, deletion, and
  * status changes (the review itself is scheduled by template-routes.ts).
  */
-import { errors } from "./graph-errors";
+import { errors, GraphError } from "./graph-errors";
 import { isObject, type JsonObject } from "./http";
 import { numericId } from "./ids";
 import type { EmulatorTemplateSeed, TemplateRecord, TemplateStatus } from "./types";
@@ -52,7 +52,14 @@ export class Templates {
 
   seed(seed: EmulatorTemplateSeed & { wabaId: string }): TemplateRecord {
     this.seedIndex += 1;
-    const record = this.build(seed.wabaId, { name: seed.name, language: seed.language, category: seed.category, components: seed.components }, `30000000000${String(this.seedIndex).padStart(4, "0")}`);
+    const body = { name: seed.name, language: seed.language, category: seed.category, components: seed.components, parameter_format: seed.parameterFormat };
+    let record: TemplateRecord;
+    try {
+      record = this.build(seed.wabaId, body, `30000000000${String(this.seedIndex).padStart(4, "0")}`);
+    } catch (error) {
+      const detail = error instanceof GraphError ? (error.body.error.error_user_msg ?? error.message) : String(error);
+      throw new Error(`whatsapp emulator: seed template ${seed.name}/${seed.language} is invalid: ${detail}`);
+    }
     record.status = seed.status ?? "APPROVED";
     this.records.push(record);
     return record;

@@ -50,6 +50,7 @@ export interface EmulatorTemplateSeed {
   language: string;
   category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
   components: unknown[];
+  parameterFormat?: "POSITIONAL" | "NAMED";
   status?: TemplateStatus;
   /** Defaults to the first phone number's WABA. */
   wabaId?: string;
