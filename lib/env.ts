@@ -57,6 +57,8 @@ export const env = createEnv({
     EMAIL_FROM: z.string().default("Parley <no-reply@parley.local>"),
 
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Benchmarks only: "1" opens the /api/bench/* reference routes (404 otherwise, and always on Vercel).
+    PARLEY_BENCH_ROUTES: bool,
     // Set by Vercel; used to refuse embedded defaults that would lose data there.
     VERCEL: z.string().optional(),
   },
