@@ -29,7 +29,10 @@ export class Faults {
   }
 
   get(): EmulatorFaults {
-    return { ...this.faults, undeliverable: this.faults.undeliverable ? [...this.faults.undeliverable] : undefined };
+    const copy: EmulatorFaults = { ...this.faults };
+    if (copy.undeliverable) copy.undeliverable = [...copy.undeliverable];
+    if (copy.pairRateLimit) copy.pairRateLimit = { ...copy.pairRateLimit };
+    return copy;
   }
 
   /** Replaces every fault setting (unset fields go back to "off" / Meta's defaults). */

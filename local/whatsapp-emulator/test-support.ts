@@ -41,8 +41,10 @@ export interface Status {
 export interface Receiver {
   url: string;
   received: ReceivedWebhook[];
-  /** HTTP status to answer the nth POST (0-based); default 200. */
+  /** HTTP status to answer the nth POST (0-based, counted over the receiver's life, see `requests`); default 200. */
   respond: (index: number) => number;
+  /** POSTs received so far, answered 2xx or not. */
+  requests: number;
   statuses(): Status[];
   messages(): Record<string, unknown>[];
   templateUpdates(): Record<string, unknown>[];
@@ -57,11 +59,11 @@ export function verifySignature(raw: string, header: string | string[] | undefin
 }
 
 export async function startReceiver(): Promise<Receiver> {
-  let count = 0;
   const receiver: Receiver = {
     url: "",
     received: [],
     respond: () => 200,
+    requests: 0,
     statuses: () => receiver.received.flatMap((r) => r.payload.entry.flatMap((e) => e.changes.flatMap((c) => c.value.statuses ?? []))),
     messages: () => receiver.received.flatMap((r) => r.payload.entry.flatMap((e) => e.changes.flatMap((c) => c.value.messages ?? []))),
     templateUpdates: () =>
@@ -73,7 +75,7 @@ export async function startReceiver(): Promise<Receiver> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      const status = receiver.respond(count++);
+      const status = receiver.respond(receiver.requests++);
       if (status >= 200 && status < 300) {
         receiver.received.push({ headers: req.headers, raw, signatureValid: verifySignature(raw, req.headers["x-hub-signature-256"]), payload: JSON.parse(raw) as WebhookBody });
       }
