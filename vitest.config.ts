@@ -17,6 +17,8 @@ export default defineConfig({
     environment: "node",
     // Signs reset links and invitation tokens; a fixed test value, never a real secret.
     env: {
+      // Expected failures (refused connections, …) log warnings; tests keep the output to errors.
+      LOG_LEVEL: "error",
       AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789abcdef",
       // Encrypts WhatsApp secrets in tests: two keys, so rotation is exercised ("t2" encrypts).
       APP_ENCRYPTION_KEY: "t2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,t1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",

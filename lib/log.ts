@@ -1,8 +1,9 @@
 /** One structured logger; modules take a child scoped by name: `const log = logger("auth")`. */
 import pino from "pino";
+import { env } from "@/lib/env";
 
 const root = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+  level: env.LOG_LEVEL,
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
 });

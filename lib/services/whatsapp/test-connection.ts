@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { WhatsAppApiError, isWhatsAppError } from "@/lib/whatsapp/errors";
+import { WhatsAppApiError, WhatsAppRequestError, isWhatsAppError } from "@/lib/whatsapp/errors";
 import { logger } from "@/lib/log";
 import { connectionForWorkspace } from "./connection-secrets";
 import { clientForConnection } from "./client-for";
@@ -33,6 +33,11 @@ export async function testConnection(ctx: WorkspaceContext) {
   } catch (error) {
     if (error instanceof WhatsAppApiError) {
       const reason = `${error.details ?? error.title ?? error.message}${error.code !== null ? ` (#${error.code})` : ""}`;
+      throw new AppError("invalid", "connectionTestFailed", { params: { reason }, cause: error });
+    }
+    if (error instanceof WhatsAppRequestError) {
+      // Stored settings Meta would refuse (ids that are not numeric, an empty token): nothing was sent.
+      const reason = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
       throw new AppError("invalid", "connectionTestFailed", { params: { reason }, cause: error });
     }
     if (isWhatsAppError(error)) {
