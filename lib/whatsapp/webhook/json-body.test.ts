@@ -6,6 +6,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 describe("decodeJsonBody", () => {
   it("parses UTF-8 JSON", () => {
     expect(decodeJsonBody(bytes('{"a":[1,"é",null,true]}'))).toEqual({ ok: true, value: { a: [1, "é", null, true] } });
+    expect(decodeJsonBody(bytes("null"))).toEqual({ ok: true, value: null });
   });
 
   it("refuses invalid UTF-8, invalid JSON and absurd nesting", () => {

@@ -43,10 +43,10 @@ function clean(value: unknown, depth: number): JsonValue | typeof TOO_DEEP {
   return Object.fromEntries(entries);
 }
 
-/** Cleans an already-parsed value (see the module comment); null when it nests too deeply. */
-export function toStorableJson(value: unknown): JsonValue | null {
+/** Cleans an already-parsed value (see the module comment); undefined when it nests too deeply. */
+export function toStorableJson(value: unknown): JsonValue | undefined {
   const cleaned = clean(value, 0);
-  return cleaned === TOO_DEEP ? null : cleaned;
+  return cleaned === TOO_DEEP ? undefined : cleaned;
 }
 
 export function decodeJsonBody(bytes: Uint8Array): DecodedBody {
@@ -63,5 +63,5 @@ export function decodeJsonBody(bytes: Uint8Array): DecodedBody {
     return { ok: false, reason: "not_json" };
   }
   const value = toStorableJson(parsed);
-  return value === null ? { ok: false, reason: "too_deep" } : { ok: true, value };
+  return value === undefined ? { ok: false, reason: "too_deep" } : { ok: true, value };
 }
