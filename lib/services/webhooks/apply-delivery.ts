@@ -1,0 +1,109 @@
+/**
+ * Walks a stored delivery — every change of every entry — and applies each part inside the
+ * event's transaction. Parsing is level by level, so a malformed entry, change, message or status
+ * is noted and skipped while the rest still applies; only database errors abort (and roll back)
+ * the whole event.
+ */
+import type { Prisma } from "@/lib/db";
+import { changeSchema, entrySchema, envelopeSchema, messagesValueSchema } from "@/lib/whatsapp/webhook/envelope";
+import { parseInboundMessage } from "@/lib/whatsapp/webhook/inbound-message";
+import { describeMetaError, parseMetaErrors } from "@/lib/whatsapp/webhook/meta-error";
+import { parseStatus } from "@/lib/whatsapp/webhook/status";
+import { parseTemplateStatus } from "@/lib/whatsapp/webhook/template-status";
+import { applyStatus } from "./apply-status";
+import { applyTemplateStatus } from "./apply-template-status";
+import type { WebhookHooks } from "./hooks";
+import { parseProfiles, profileFor } from "./inbound/profiles";
+import { receiveMessage } from "./inbound/receive-message";
+import type { EventWork } from "./outcome";
+import { EventRouting } from "./routing";
+
+interface Context {
+  tx: Prisma.TransactionClient;
+  routing: EventRouting;
+  work: EventWork;
+  receivedAt: Date;
+  hooks: WebhookHooks;
+}
+
+function issue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  return first ? `${first.path.map(String).join(".") || "value"}: ${first.message}` : "invalid";
+}
+
+async function applyMessagesChange(ctx: Context, where: string, rawValue: unknown): Promise<void> {
+  const { tx, work } = ctx;
+  const parsed = messagesValueSchema.safeParse(rawValue);
+  if (!parsed.success) {
+    work.note(`${where}: ${issue(parsed.error)}: skipped`);
+    return;
+  }
+  const value = parsed.data;
+  const route = await ctx.routing.byPhoneNumberId(value.metadata.phone_number_id);
+  if (!route) {
+    work.note(`${where}: unknown phone number id ${value.metadata.phone_number_id}: ignored`);
+    return;
+  }
+
+  const profiles = parseProfiles(value.contacts);
+  for (const [i, raw] of (value.messages ?? []).entries()) {
+    const message = parseInboundMessage(raw);
+    if (!message.ok) {
+      work.note(`${where}.messages[${i}]${message.wamid ? ` ${message.wamid}` : ""}: ${message.reason}: skipped`);
+      continue;
+    }
+    await receiveMessage(tx, route, message.message, profileFor(profiles, message.message), work, ctx.receivedAt);
+  }
+
+  for (const [i, raw] of (value.statuses ?? []).entries()) {
+    const status = parseStatus(raw);
+    if (!status.ok) {
+      work.note(`${where}.statuses[${i}]${status.wamid ? ` ${status.wamid}` : ""}: ${status.reason}${status.ignorable ? "" : ": skipped"}`);
+      continue;
+    }
+    const applied = await applyStatus(tx, route.workspaceId, status.status, ctx.receivedAt);
+    const recognised = (await ctx.hooks.onStatus?.(tx, applied)) === true;
+    work.statuses.push(applied);
+    if (!applied.messageId && !recognised) work.waitingFor.push(applied.wamid);
+  }
+
+  for (const error of parseMetaErrors(value.errors)) work.note(`${where}: Meta error ${describeMetaError(error)}`);
+}
+
+export async function applyDelivery(
+  tx: Prisma.TransactionClient,
+  payload: unknown,
+  work: EventWork,
+  options: { receivedAt: Date; hooks: WebhookHooks },
+): Promise<void> {
+  const envelope = envelopeSchema.safeParse(payload);
+  if (!envelope.success) {
+    work.note("ignored: not a whatsapp_business_account delivery");
+    return;
+  }
+  const ctx: Context = { tx, routing: new EventRouting(tx), work, ...options };
+
+  for (const [e, rawEntry] of envelope.data.entry.entries()) {
+    const entry = entrySchema.safeParse(rawEntry);
+    if (!entry.success) {
+      work.note(`entry[${e}]: ${issue(entry.error)}: skipped`);
+      continue;
+    }
+    for (const [c, rawChange] of entry.data.changes.entries()) {
+      const where = `entry[${e}].changes[${c}]`;
+      const change = changeSchema.safeParse(rawChange);
+      if (!change.success) {
+        work.note(`${where}: ${issue(change.error)}: skipped`);
+        continue;
+      }
+      if (change.data.field === "messages") {
+        await applyMessagesChange(ctx, where, change.data.value);
+      } else if (change.data.field === "message_template_status_update") {
+        const update = parseTemplateStatus(change.data.value);
+        if (update.ok) await applyTemplateStatus(tx, ctx.routing, entry.data.id, update.update, work);
+        else work.note(`${where}: ${update.reason}: skipped`);
+      }
+      // Other fields (account_update, phone_number_quality_update, …) are kept in the raw event only.
+    }
+  }
+}
