@@ -5,4 +5,12 @@ export async function register(): Promise<void> {
     const { assertProductionEnv } = await import("./lib/env");
     assertProductionEnv();
   }
+  // Webhook events stored but not processed (a crash after the 200) are swept up every 30 s by a
+  // long-lived server. On Vercel no process lives between requests: Vercel Cron calls
+  // GET /api/cron/webhooks instead (vercel.json).
+  const { env } = await import("./lib/env");
+  if (!env.VERCEL && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startWebhookRecovery } = await import("./lib/services/webhooks/scheduler");
+    startWebhookRecovery();
+  }
 }

@@ -38,6 +38,8 @@ export const env = createEnv({
     WHATSAPP_WEBHOOK_VERIFY_TOKEN: z.string().min(8).optional(),
 
     TRIGGER_SECRET_KEY: z.string().optional(),
+    // Vercel Cron sends it as a bearer token to GET /api/cron/webhooks (the webhook recovery sweep).
+    CRON_SECRET: z.string().min(16).optional(),
 
     PUSHER_APP_ID: z.string().optional(),
     PUSHER_KEY: z.string().optional(),
