@@ -162,3 +162,13 @@ describe("updateWorkspace", () => {
     expect(await prisma.workspace.findUniqueOrThrow({ where: { id: B.workspace.id } })).toMatchObject({ name: "B renamed", defaultCountry: "SG" });
   });
 });
+
+describe("listConversations", () => {
+  it("lists B's conversations only", async () => {
+    const { A, B } = await createTenants();
+    const { listConversations } = await import("@/lib/services/inbox/list-conversations");
+    const conversations = await listConversations(B.agent.ctx);
+    expect(conversations.map((c) => c.id).sort()).toEqual(B.conversations.map((c) => c.id).sort());
+    expectNothingOf(A, conversations);
+  });
+});
