@@ -353,3 +353,31 @@ describe("POST /_emulator/customer-messages", () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/type/);
   });
 });
+
+describe("webhook concurrency", () => {
+  it("keeps at most webhookConcurrency POSTs in flight", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const { createServer } = await import("node:http");
+    const server = createServer((req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      req.resume();
+      setTimeout(() => {
+        inFlight--;
+        res.end();
+      }, 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const limited = await startEmulator(undefined, { webhookUrl: `http://127.0.0.1:${port}/`, webhookConcurrency: 2 });
+    try {
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => limited.sendAsCustomer({ from: `1650555100${i}`, type: "text" })));
+      expect(results.every((result) => result.delivered)).toBe(true);
+      expect(peak).toBe(2);
+    } finally {
+      await limited.stop();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -61,6 +61,7 @@ export class Emulator {
       baseDelayMs: options.webhookRetry?.baseDelayMs ?? 250,
       timeoutMs: options.webhookRetry?.timeoutMs ?? 10_000,
       batching: options.webhookBatching ? { windowMs: options.webhookBatching.windowMs ?? 50, maxEvents: options.webhookBatching.maxEvents ?? 100 } : undefined,
+      concurrency: Math.max(1, options.webhookConcurrency ?? 32),
       tasks: this.tasks,
       now: this.now,
       log: (line) => this.log(line),

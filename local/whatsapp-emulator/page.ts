@@ -152,7 +152,7 @@ export function renderPage(): string {
     <h2>Send as a customer</h2>
     <form id="form">
       <label for="phone">To business number</label><select id="phone"></select>
-      <label for="from">Customer wa_id</label><input id="from" value="16505551234" pattern="\\+?[0-9 ()\\-]{5,24}" required>
+      <label for="from">Customer wa_id</label><input id="from" value="16505551234" inputmode="tel" required>
       <label for="name">Customer name</label><input id="name" placeholder="Customer 1234">
       <label for="type">Message type</label><select id="type">${options}</select>
       ${fields}

@@ -22,6 +22,8 @@ async function handle(emulator: Emulator, req: IncomingMessage, res: ServerRespo
       await routeControl(emulator, req, res, url);
     } else if (url.pathname === MEDIA_DOWNLOAD_PATH && (req.method === "GET" || req.method === "HEAD")) {
       downloadMedia(emulator, req, res, url);
+    } else if (url.pathname === "/favicon.ico") {
+      res.writeHead(204).end();
     } else if (url.pathname === "/" && req.method === "GET") {
       res.writeHead(302, { location: "/_emulator" });
       res.end();

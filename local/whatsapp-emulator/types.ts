@@ -79,6 +79,8 @@ export interface EmulatorOptions {
   templates?: EmulatorTemplateSeed[];
   /** Webhook delivery: attempts per POST (default 4) and the first backoff (default 250 ms, doubling). */
   webhookRetry?: { attempts?: number; baseDelayMs?: number; timeoutMs?: number };
+  /** Webhook POSTs in flight at most (default 32); the rest wait their turn. */
+  webhookConcurrency?: number;
   /** Batch webhook events (messages and statuses) produced within `windowMs` into one POST, up to `maxEvents`. Off unless set. */
   webhookBatching?: { windowMs?: number; maxEvents?: number };
   /** Log one line per request and webhook to stderr. */

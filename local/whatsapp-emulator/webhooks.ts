@@ -17,6 +17,8 @@ export interface WebhookSenderOptions {
   baseDelayMs: number;
   timeoutMs: number;
   batching?: { windowMs: number; maxEvents: number };
+  /** POSTs in flight at most (Meta does not flood an endpoint either). */
+  concurrency: number;
   tasks: Tasks;
   now: () => number;
   log: (line: string) => void;
@@ -40,6 +42,8 @@ export class WebhookSender {
   private nextId = 1;
   private batch: PendingBatch | undefined;
   private stopped = false;
+  private inFlight = 0;
+  private readonly queue: (() => void)[] = [];
 
   constructor(private readonly options: WebhookSenderOptions) {}
 
@@ -91,6 +95,11 @@ export class WebhookSender {
     for (let attempt = 0; attempt < this.options.attempts && !this.stopped; attempt++) {
       if (attempt > 0) await sleep(this.options.baseDelayMs * 2 ** (attempt - 1));
       if (this.stopped || !this.options.url) break;
+      await this.acquire();
+      if (this.stopped) {
+        this.release();
+        break;
+      }
       const controller = new AbortController();
       this.controllers.add(controller);
       const timeout = setTimeout(() => controller.abort(), this.options.timeoutMs);
@@ -120,9 +129,24 @@ export class WebhookSender {
       } finally {
         clearTimeout(timeout);
         this.controllers.delete(controller);
+        this.release();
       }
     }
     return delivery;
+  }
+
+  private acquire(): Promise<void> {
+    if (this.inFlight < this.options.concurrency) {
+      this.inFlight++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.queue.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.inFlight--;
   }
 
   log(): WebhookDelivery[] {
@@ -139,5 +163,6 @@ export class WebhookSender {
     this.batch?.waiters.forEach((resolve) => resolve(undefined));
     this.batch = undefined;
     for (const controller of this.controllers) controller.abort();
+    for (const next of this.queue.splice(0)) next();
   }
 }
