@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The WhatsApp emulator the e2e server starts; specs drive it as a customer would. */
+export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 export default defineConfig({
@@ -36,7 +38,7 @@ export default defineConfig({
     // The production build against a database of its own (scripts/e2e-server.ts).
     command: `npx tsx scripts/e2e-server.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), E2E_EMULATOR_PORT: String(EMULATOR_PORT) },
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",

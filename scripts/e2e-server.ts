@@ -1,11 +1,13 @@
 /**
  * The server end-to-end tests drive: `next start` of the current build, on a database no one else
  * uses — a fresh schema on DATABASE_URL's server, or a throw-away embedded Postgres — with
- * throw-away secrets. Requires `next build` first (npm test does it).
+ * throw-away secrets, and the WhatsApp emulator standing in for Meta (E2E_EMULATOR_PORT), calling
+ * the app's webhook. Requires `next build` first (npm test does it).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createIsolatedSchemaUrl, dropIsolatedSchema, ensureDatabase } from "./lib/database";
+import { ACME_PHONE_NUMBER, startWhatsAppEmulator } from "@/local/whatsapp-emulator";
 
 async function main(): Promise<void> {
   const database = await ensureDatabase({ purpose: "e2e" });
@@ -18,6 +20,14 @@ async function main(): Promise<void> {
     url = await createIsolatedSchemaUrl(database.url, "e2e");
   }
   const port = process.env.E2E_PORT ?? "3100";
+  const appSecret = randomBytes(16).toString("hex");
+  const emulator = await startWhatsAppEmulator({
+    port: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
+    webhookUrl: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
+    appSecret,
+    // A few numbers, so a retried spec can connect a fresh one (a number belongs to one workspace).
+    phoneNumbers: [1, 2, 3].map((i) => ({ ...ACME_PHONE_NUMBER, phoneNumberId: `10000000000000${i}`, wabaId: `20000000000000${i}` })),
+  });
   const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
     stdio: "inherit",
     env: {
@@ -28,6 +38,9 @@ async function main(): Promise<void> {
       APP_ENCRYPTION_KEY: `k1:${randomBytes(32).toString("base64")}`,
       AUTH_TRUST_HOST: "true",
       APP_URL: `http://127.0.0.1:${port}`,
+      WHATSAPP_GRAPH_API_URL: emulator.url,
+      META_APP_SECRET: appSecret,
+      WHATSAPP_WEBHOOK_VERIFY_TOKEN: randomBytes(12).toString("hex"),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -36,6 +49,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.kill("SIGTERM");
+    await emulator.stop().catch(() => {});
     if (!database.embedded) await dropIsolatedSchema(url).catch(() => {});
     await database.stop();
     process.exit(0);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useRef } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { clearAppSecretAction, disconnectAction, saveConnectionAction, testConnectionAction } from "@/app/actions/whatsapp";
 import { Alert } from "@/components/ui/alert";
@@ -43,7 +44,15 @@ export function ConnectionSettings({ slug, connection, webhookUrl, suggestedVeri
   const format = useFormatter();
   const router = useRouter();
   const refresh = () => router.refresh();
-  const save = useFormAction(saveConnectionAction, refresh);
+  const form = useRef<HTMLFormElement>(null);
+  const save = useFormAction(saveConnectionAction, () => {
+    // Secrets leave the browser once: clear them from the form after they are stored.
+    for (const name of ["accessToken", "appSecret"]) {
+      const input = form.current?.elements.namedItem(name);
+      if (input instanceof HTMLInputElement) input.value = "";
+    }
+    refresh();
+  });
   const test = useFormAction(testConnectionAction, refresh);
   const clearSecret = useFormAction(clearAppSecretAction, refresh);
   const remove = useFormAction(disconnectAction, refresh);
@@ -115,6 +124,7 @@ export function ConnectionSettings({ slug, connection, webhookUrl, suggestedVeri
         <h2 className="mb-1 text-base font-semibold">{connection ? t("editTitle") : t("connectTitle")}</h2>
         <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">{t("connectHelp")}</p>
         <form
+          ref={form}
           noValidate
           className="grid gap-4 sm:grid-cols-2"
           onSubmit={(event) => {
