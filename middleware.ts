@@ -40,8 +40,9 @@ export default auth((request) => {
 
 export const config = {
   // Webhooks, the public API and static files skip this entirely (an Auth.js middleware doubles a
-  // request's cost, STACK.md); they authenticate themselves.
+  // request's cost, STACK.md); they authenticate themselves. So do the benchmark's reference routes,
+  // which must cost what the webhook route costs minus its own work.
   matcher: [
-    "/((?!api/webhooks|api/v1|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|woff2?)$).*)",
+    "/((?!api/webhooks|api/v1|api/health|api/bench|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|woff2?)$).*)",
   ],
 };
