@@ -1,0 +1,175 @@
+/**
+ * After the webhook run: waits for processing to drain (every WebhookEvent processed), then counts
+ * what was lost and what was doubled, against the ledger of what was sent and acknowledged.
+ *
+ *   lost       = acknowledged deliveries with no WebhookEvent row
+ *              + inbound wamids of acknowledged deliveries with no Message row
+ *              + statuses of acknowledged deliveries not applied (per-status timestamp unset, or
+ *                the message's status below the highest one reported)
+ *              + image messages with no Media row
+ *   duplicated = WebhookEvent rows beyond one per delivery (or matching no delivery)
+ *              + WebhookEvent rows of deliveries that were not acknowledged (stored, yet Meta would
+ *                redeliver them)
+ *              + Message rows beyond one per inbound wamid, Media rows beyond one per message
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Delivery, Plan, StatusKind } from "./deliveries";
+import type { Ledger } from "./load";
+
+export interface Drain {
+  /** Unprocessed events when the load stopped. */
+  backlogAtEnd: number;
+  /** From the end of the load until every event was processed (or the timeout). */
+  seconds: number;
+  drained: boolean;
+  unprocessed: number;
+  /** A few error texts of unprocessed events, for the report. */
+  errors: string[];
+}
+
+export async function waitForDrain(prisma: PrismaClient, timeoutMs: number): Promise<Drain> {
+  const started = performance.now();
+  const backlogAtEnd = await prisma.webhookEvent.count({ where: { processedAt: null } });
+  let unprocessed = backlogAtEnd;
+  while (unprocessed > 0 && performance.now() - started < timeoutMs) {
+    await sleep(250);
+    unprocessed = await prisma.webhookEvent.count({ where: { processedAt: null } });
+  }
+  const seconds = unprocessed === 0 && backlogAtEnd === 0 ? 0 : (performance.now() - started) / 1000;
+  const errors =
+    unprocessed > 0
+      ? (await prisma.webhookEvent.findMany({ where: { processedAt: null, error: { not: null } }, select: { error: true }, take: 3 })).map(
+          (row) => row.error ?? "",
+        )
+      : [];
+  return { backlogAtEnd, seconds, drained: unprocessed === 0, unprocessed, errors };
+}
+
+export interface Accounting {
+  acked: number;
+  notAcked: number;
+  lost: number;
+  duplicated: number;
+  detail: {
+    eventsMissing: number;
+    eventsExtra: number;
+    storedNotAcked: number;
+    inboundExpected: number;
+    inboundMissing: number;
+    inboundExtra: number;
+    statusesExpected: number;
+    statusesMissing: number;
+    mediaMissing: number;
+    mediaExtra: number;
+  };
+}
+
+const RANK: Record<string, number> = { pending: 0, sent: 1, failed: 2, delivered: 3, read: 4 };
+
+export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger): Promise<Accounting> {
+  const bySignature = new Map<string, Delivery>(plan.deliveries.map((delivery) => [delivery.signature, delivery]));
+  const acked = plan.deliveries.filter((delivery) => ledger.acked(delivery.index));
+  const notAcked = plan.deliveries.filter((delivery) => ledger.sent.has(delivery.index) && !ledger.acked(delivery.index));
+
+  // One WebhookEvent row per acknowledged delivery, none for the others. The stored signature
+  // header is the HMAC of the body, and every planned body is unique.
+  const groups = await prisma.webhookEvent.groupBy({ by: ["signature"], _count: { _all: true } });
+  const rows = new Map<string, number>();
+  let eventsExtra = 0;
+  for (const group of groups) {
+    const count = group._count._all;
+    if (!group.signature || !bySignature.has(group.signature)) eventsExtra += count;
+    else rows.set(group.signature, count);
+  }
+  let eventsMissing = 0;
+  for (const delivery of acked) {
+    const count = rows.get(delivery.signature) ?? 0;
+    if (count === 0) eventsMissing++;
+    else eventsExtra += count - 1;
+  }
+  let storedNotAcked = 0;
+  for (const delivery of notAcked) storedNotAcked += rows.get(delivery.signature) ?? 0;
+
+  // Inbound messages: one Message (and, for an image, one Media) per wamid.
+  const inbound = await prisma.message.findMany({
+    where: { direction: "inbound" },
+    select: { wamid: true, _count: { select: { media: true } } },
+  });
+  const inboundRows = new Map<string, { count: number; media: number }>();
+  for (const row of inbound) {
+    if (!row.wamid) continue;
+    const seen = inboundRows.get(row.wamid);
+    inboundRows.set(row.wamid, { count: (seen?.count ?? 0) + 1, media: (seen?.media ?? 0) + row._count.media });
+  }
+  let inboundExpected = 0;
+  let inboundMissing = 0;
+  let inboundExtra = 0;
+  let mediaMissing = 0;
+  let mediaExtra = 0;
+  for (const delivery of acked) {
+    for (const message of delivery.inbound) {
+      inboundExpected++;
+      const row = inboundRows.get(message.wamid);
+      if (!row) {
+        inboundMissing++;
+        continue;
+      }
+      inboundExtra += row.count - 1;
+      const media = message.kind === "image" ? 1 : 0;
+      if (row.media < media) mediaMissing += media - row.media;
+      if (row.media > media) mediaExtra += row.media - media;
+    }
+  }
+
+  // Statuses: each reported (wamid, status) sets its timestamp; the status ends at the highest.
+  const expected = new Map<string, Set<StatusKind>>();
+  for (const delivery of acked) {
+    for (const status of delivery.statuses) {
+      const kinds = expected.get(status.wamid) ?? new Set<StatusKind>();
+      kinds.add(status.status);
+      expected.set(status.wamid, kinds);
+    }
+  }
+  const outbound = await prisma.message.findMany({
+    where: { direction: "outbound" },
+    select: { wamid: true, status: true, sentAt: true, deliveredAt: true, readAt: true },
+  });
+  const outboundRows = new Map(outbound.map((row) => [row.wamid ?? "", row]));
+  let statusesExpected = 0;
+  let statusesMissing = 0;
+  for (const [wamid, kinds] of expected) {
+    statusesExpected += kinds.size;
+    const row = outboundRows.get(wamid);
+    if (!row) {
+      statusesMissing += kinds.size;
+      continue;
+    }
+    const top = Math.max(...[...kinds].map((kind) => RANK[kind] ?? 0));
+    const stamped = { sent: row.sentAt, delivered: row.deliveredAt, read: row.readAt };
+    let missing = [...kinds].filter((kind) => stamped[kind] === null).length;
+    if ((RANK[row.status] ?? 0) < top && missing === 0) missing = 1;
+    statusesMissing += missing;
+  }
+
+  const lost = eventsMissing + inboundMissing + statusesMissing + mediaMissing;
+  const duplicated = eventsExtra + storedNotAcked + inboundExtra + mediaExtra;
+  return {
+    acked: acked.length,
+    notAcked: notAcked.length,
+    lost,
+    duplicated,
+    detail: {
+      eventsMissing,
+      eventsExtra,
+      storedNotAcked,
+      inboundExpected,
+      inboundMissing,
+      inboundExtra,
+      statusesExpected,
+      statusesMissing,
+      mediaMissing,
+      mediaExtra,
+    },
+  };
+}
