@@ -28,7 +28,9 @@ async function main(): Promise<void> {
     log: process.env.EMULATOR_LOG === "1",
   });
   console.log(`WHATSAPP_EMULATOR_URL=${emulator.url}`);
-  console.error(`WhatsApp emulator ready at ${emulator.url} (page: ${emulator.url}/_emulator); webhooks ${webhookUrl ? `→ ${webhookUrl}` : "off (EMULATOR_WEBHOOK_URL unset)"}. Ctrl-C stops it.`);
+  console.error(
+    `WhatsApp emulator ready at ${emulator.url} (page: ${emulator.url}/_emulator); webhooks ${webhookUrl ? `→ ${webhookUrl}` : "off (EMULATOR_WEBHOOK_URL unset)"}. Ctrl-C stops it.`,
+  );
 
   const shutdown = (signal: string) => {
     console.error(`WhatsApp emulator: ${signal}, stopping.`);

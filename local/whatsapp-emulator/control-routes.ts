@@ -34,7 +34,13 @@ export async function routeControl(emulator: Emulator, req: IncomingMessage, res
       const inputs = batch ?? [body];
       const result = await emulator.sendAsCustomer(inputs as Parameters<Emulator["sendAsCustomer"]>[0]);
       const messages = result.messages.map((message) => ({ wamid: message.wamid, type: message.type, message: message.message }));
-      return sendJson(res, 200, batch ? { wamids: messages.map((m) => m.wamid), messages, delivered: result.delivered ?? null } : { wamid: messages[0]!.wamid, message: messages[0]!.message, delivered: result.delivered ?? null });
+      return sendJson(
+        res,
+        200,
+        batch
+          ? { wamids: messages.map((m) => m.wamid), messages, delivered: result.delivered ?? null }
+          : { wamid: messages[0]!.wamid, message: messages[0]!.message, delivered: result.delivered ?? null },
+      );
     }
     case "GET /_emulator/faults":
       return sendJson(res, 200, emulator.faults.get());
@@ -77,7 +83,12 @@ export async function routeControl(emulator: Emulator, req: IncomingMessage, res
       return sendJson(res, 200, { data: emulator.webhooks.log().map(({ body: _body, ...delivery }) => delivery) });
     case "POST /_emulator/windows": {
       const input = parse(windowSchema, body);
-      emulator.windows.recordInbound(emulator.phone(input.phoneNumberId).phoneNumberId, normalizeWaId(input.waId), input.at ?? emulator.now(), input.referral ?? false);
+      emulator.windows.recordInbound(
+        emulator.phone(input.phoneNumberId).phoneNumberId,
+        normalizeWaId(input.waId),
+        input.at ?? emulator.now(),
+        input.referral ?? false,
+      );
       return sendJson(res, 200, { success: true });
     }
     case "POST /_emulator/statuses": {

@@ -38,7 +38,7 @@ describe("the page", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     const html = await response.text();
-    expect(html).toContain("<form id=\"form\">");
+    expect(html).toContain('<form id="form">');
     expect(html).toContain('<option value="interactive_list_reply">');
     expect(html).toContain("/_emulator/customer-messages");
     expect(html).toContain("Sent by the business");
@@ -74,18 +74,36 @@ describe("inspection", () => {
   it("GET /inbound, /read-receipts, /media, /templates and /webhooks", async () => {
     const { wamid } = await emulator.sendAsCustomer({ from: CUSTOMER, type: "image" });
     await send(emulator, { to: undefined, status: "read", message_id: wamid });
-    expect((await control<{ data: { wamid: string; delivered: boolean }[] }>("GET", "/inbound")).body.data).toEqual([expect.objectContaining({ wamid, delivered: true })]);
-    expect((await control<{ data: { messageId: string }[] }>("GET", "/read-receipts")).body.data).toEqual([expect.objectContaining({ messageId: wamid })]);
-    expect((await control<{ data: { origin: string; mimeType: string }[] }>("GET", "/media")).body.data).toEqual([expect.objectContaining({ origin: "customer", mimeType: "image/jpeg" })]);
-    expect((await control<{ data: { name: string }[] }>("GET", "/templates")).body.data.map((template) => template.name)).toEqual(["hello_world", "order_shipped"]);
-    const webhooks = await control<{ data: { delivered: boolean; attempts: { status: number }[]; payload: unknown }[] }>("GET", "/webhooks");
-    expect(webhooks.body.data).toEqual([expect.objectContaining({ delivered: true, attempts: [expect.objectContaining({ status: 200 })], payload: expect.any(Object) })]);
+    expect((await control<{ data: { wamid: string; delivered: boolean }[] }>("GET", "/inbound")).body.data).toEqual([
+      expect.objectContaining({ wamid, delivered: true }),
+    ]);
+    expect((await control<{ data: { messageId: string }[] }>("GET", "/read-receipts")).body.data).toEqual([
+      expect.objectContaining({ messageId: wamid }),
+    ]);
+    expect((await control<{ data: { origin: string; mimeType: string }[] }>("GET", "/media")).body.data).toEqual([
+      expect.objectContaining({ origin: "customer", mimeType: "image/jpeg" }),
+    ]);
+    expect((await control<{ data: { name: string }[] }>("GET", "/templates")).body.data.map((template) => template.name)).toEqual([
+      "hello_world",
+      "order_shipped",
+    ]);
+    const webhooks = await control<{ data: { delivered: boolean; attempts: { status: number }[]; payload: unknown }[] }>(
+      "GET",
+      "/webhooks",
+    );
+    expect(webhooks.body.data).toEqual([
+      expect.objectContaining({ delivered: true, attempts: [expect.objectContaining({ status: 200 })], payload: expect.any(Object) }),
+    ]);
   });
 });
 
 describe("actions", () => {
   it("POST /templates/status changes a template and sends the webhook", async () => {
-    const { status, body } = await control<{ status: string }>("POST", "/templates/status", { name: "hello_world", language: "en_US", status: "PAUSED" });
+    const { status, body } = await control<{ status: string }>("POST", "/templates/status", {
+      name: "hello_world",
+      language: "en_US",
+      status: "PAUSED",
+    });
     expect(status).toBe(200);
     expect(body.status).toBe("PAUSED");
     expect(receiver.templateUpdates()).toEqual([expect.objectContaining({ event: "PAUSED", message_template_name: "hello_world" })]);
@@ -113,15 +131,34 @@ describe("actions", () => {
     await emulator.settle();
     receiver.received.length = 0;
     const wamid = sent.body.messages[0]!.id;
-    expect((await control("POST", "/statuses", { wamid, status: "failed", error: { code: 131050, title: "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business." } })).status).toBe(200);
-    expect(receiver.statuses()).toEqual([expect.objectContaining({ id: wamid, status: "failed", errors: [expect.objectContaining({ code: 131050 })] })]);
+    expect(
+      (
+        await control("POST", "/statuses", {
+          wamid,
+          status: "failed",
+          error: {
+            code: 131050,
+            title:
+              "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.",
+          },
+        })
+      ).status,
+    ).toBe(200);
+    expect(receiver.statuses()).toEqual([
+      expect.objectContaining({ id: wamid, status: "failed", errors: [expect.objectContaining({ code: 131050 })] }),
+    ]);
     expect((await control("POST", "/statuses", { wamid: "wamid.nope", status: "read" })).status).toBe(404);
   });
 
   it("POST /reset forgets messages, media and windows, keeps the seed templates", async () => {
     await emulator.sendAsCustomer({ from: CUSTOMER, type: "image" });
     await send(emulator, { type: "text", text: { body: "x" } });
-    await graph(emulator, "POST", "/v23.0/200000000000001/message_templates", { name: "temp", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "t" }] });
+    await graph(emulator, "POST", "/v23.0/200000000000001/message_templates", {
+      name: "temp",
+      language: "en_US",
+      category: "UTILITY",
+      components: [{ type: "BODY", text: "t" }],
+    });
     await emulator.settle();
     expect((await control("POST", "/reset")).body).toEqual({ success: true });
     expect(emulator.sentMessages()).toEqual([]);
@@ -158,7 +195,11 @@ describe("npm run emulator (cli.ts)", () => {
         child.once("exit", (code) => reject(new Error(`cli exited with ${code}`)));
       });
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const response = await fetch(`${url}/_emulator/customer-messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from: CUSTOMER, type: "text", text: "from the cli" }) });
+      const response = await fetch(`${url}/_emulator/customer-messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ from: CUSTOMER, type: "text", text: "from the cli" }),
+      });
       expect(((await response.json()) as { wamid: string }).wamid).toMatch(WAMID);
       expect(receiver.received.at(-1)!.signatureValid).toBe(true);
       const exited = once(child, "exit");

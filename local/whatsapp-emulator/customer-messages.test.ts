@@ -29,7 +29,9 @@ const BASE64_SHA = expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/);
 const MEDIA_ID = expect.stringMatching(/^\d{16}$/);
 
 /** The single message of the last webhook, after checking its envelope. */
-async function inbound(input: CustomerMessageInput): Promise<{ wamid: string; message: Record<string, unknown>; value: Record<string, unknown> }> {
+async function inbound(
+  input: CustomerMessageInput,
+): Promise<{ wamid: string; message: Record<string, unknown>; value: Record<string, unknown> }> {
   const result = await emulator.sendAsCustomer(input);
   expect(result.delivered).toBe(true);
   expect(result.wamid).toMatch(WAMID);
@@ -50,9 +52,20 @@ async function inbound(input: CustomerMessageInput): Promise<{ wamid: string; me
 
 describe("every inbound type, as Meta sends it", () => {
   it("text, with the contacts block", async () => {
-    const { value, message } = await inbound({ from: "+1 650-555-1234", name: "Sheena Nelson", type: "text", text: "Does it come in another color?" });
+    const { value, message } = await inbound({
+      from: "+1 650-555-1234",
+      name: "Sheena Nelson",
+      type: "text",
+      text: "Does it come in another color?",
+    });
     expect(value.contacts).toEqual([{ profile: { name: "Sheena Nelson" }, wa_id: CUSTOMER }]);
-    expect(message).toEqual({ from: CUSTOMER, id: INBOUND_WAMID, timestamp: TIMESTAMP, type: "text", text: { body: "Does it come in another color?" } });
+    expect(message).toEqual({
+      from: CUSTOMER,
+      id: INBOUND_WAMID,
+      timestamp: TIMESTAMP,
+      type: "text",
+      text: { body: "Does it come in another color?" },
+    });
   });
 
   it("text as a reply (context) and forwarded", async () => {
@@ -64,7 +77,12 @@ describe("every inbound type, as Meta sends it", () => {
   });
 
   it("text from a click-to-WhatsApp ad (referral)", async () => {
-    const { message } = await inbound({ from: CUSTOMER, type: "referral_text", text: "Hello! Can I get more info on this?", referral: { headline: "Summer sale" } });
+    const { message } = await inbound({
+      from: CUSTOMER,
+      type: "referral_text",
+      text: "Hello! Can I get more info on this?",
+      referral: { headline: "Summer sale" },
+    });
     expect(message).toEqual({
       referral: {
         source_url: expect.stringMatching(/^https:\/\//),
@@ -90,10 +108,20 @@ describe("every inbound type, as Meta sends it", () => {
     ["video", {}, { mime_type: "video/mp4" }],
     ["audio", {}, { mime_type: "audio/ogg", voice: false }],
     ["sticker", {}, { mime_type: "image/webp", animated: false }],
-    ["document", { caption: "Invoice", filename: "invoice.pdf" }, { caption: "Invoice", filename: "invoice.pdf", mime_type: "application/pdf" }],
+    [
+      "document",
+      { caption: "Invoice", filename: "invoice.pdf" },
+      { caption: "Invoice", filename: "invoice.pdf", mime_type: "application/pdf" },
+    ],
   ] as const)("%s, with media the business can download", async (type, extra, expected) => {
     const { message } = await inbound({ from: CUSTOMER, type, ...extra });
-    expect(message).toEqual({ from: CUSTOMER, id: INBOUND_WAMID, timestamp: TIMESTAMP, type, [type]: { ...expected, sha256: BASE64_SHA, id: MEDIA_ID } });
+    expect(message).toEqual({
+      from: CUSTOMER,
+      id: INBOUND_WAMID,
+      timestamp: TIMESTAMP,
+      type,
+      [type]: { ...expected, sha256: BASE64_SHA, id: MEDIA_ID },
+    });
     const media = message[type] as { id: string; sha256: string; mime_type: string };
 
     const node = await graph<{ url: string; sha256: string; mime_type: string; file_size: number }>(emulator, "GET", `/v23.0/${media.id}`);
@@ -129,7 +157,13 @@ describe("every inbound type, as Meta sends it", () => {
 
   it("media with the caller's bytes", async () => {
     const bytes = Buffer.from("%PDF-1.4 custom");
-    const { message } = await inbound({ from: CUSTOMER, type: "document", mediaBase64: bytes.toString("base64"), mimeType: "application/pdf", filename: "custom.pdf" });
+    const { message } = await inbound({
+      from: CUSTOMER,
+      type: "document",
+      mediaBase64: bytes.toString("base64"),
+      mimeType: "application/pdf",
+      filename: "custom.pdf",
+    });
     const document = message.document as { id: string; sha256: string; filename: string };
     expect(document.filename).toBe("custom.pdf");
     expect(document.sha256).toBe(createHash("sha256").update(bytes).digest("base64"));
@@ -137,13 +171,27 @@ describe("every inbound type, as Meta sends it", () => {
   });
 
   it("location", async () => {
-    const { message } = await inbound({ from: CUSTOMER, type: "location", latitude: 37.44221496582, longitude: -122.16165924072, locationName: "Philz Coffee", address: "101 Forest Ave, Palo Alto, CA 94301", locationUrl: "https://philzcoffee.com/" });
+    const { message } = await inbound({
+      from: CUSTOMER,
+      type: "location",
+      latitude: 37.44221496582,
+      longitude: -122.16165924072,
+      locationName: "Philz Coffee",
+      address: "101 Forest Ave, Palo Alto, CA 94301",
+      locationUrl: "https://philzcoffee.com/",
+    });
     expect(message).toEqual({
       from: CUSTOMER,
       id: INBOUND_WAMID,
       timestamp: TIMESTAMP,
       type: "location",
-      location: { address: "101 Forest Ave, Palo Alto, CA 94301", latitude: 37.44221496582, longitude: -122.16165924072, name: "Philz Coffee", url: "https://philzcoffee.com/" },
+      location: {
+        address: "101 Forest Ave, Palo Alto, CA 94301",
+        latitude: 37.44221496582,
+        longitude: -122.16165924072,
+        name: "Philz Coffee",
+        url: "https://philzcoffee.com/",
+      },
     });
   });
 
@@ -151,14 +199,30 @@ describe("every inbound type, as Meta sends it", () => {
     const { message } = await inbound({ from: CUSTOMER, type: "contacts" });
     expect(message.type).toBe("contacts");
     expect(message.contacts).toEqual([
-      { name: { first_name: "Lucía", last_name: "Gómez", formatted_name: "Lucía Gómez" }, org: { company: "Acme Supplies" }, phones: [{ phone: "+1 (983) 555-2319", wa_id: "19835552319", type: "MOBILE" }] },
+      {
+        name: { first_name: "Lucía", last_name: "Gómez", formatted_name: "Lucía Gómez" },
+        org: { company: "Acme Supplies" },
+        phones: [{ phone: "+1 (983) 555-2319", wa_id: "19835552319", type: "MOBILE" }],
+      },
     ]);
   });
 
   it("interactive button reply, replying to the business's last message", async () => {
     emulator.openWindow(CUSTOMER);
-    const sent = await send(emulator, { type: "interactive", interactive: { type: "button", body: { text: "Cancel?" }, action: { buttons: [{ type: "reply", reply: { id: "cancel-button", title: "Cancel" } }] } } });
-    const { message } = await inbound({ from: CUSTOMER, type: "interactive_button_reply", buttonId: "cancel-button", buttonTitle: "Cancel" });
+    const sent = await send(emulator, {
+      type: "interactive",
+      interactive: {
+        type: "button",
+        body: { text: "Cancel?" },
+        action: { buttons: [{ type: "reply", reply: { id: "cancel-button", title: "Cancel" } }] },
+      },
+    });
+    const { message } = await inbound({
+      from: CUSTOMER,
+      type: "interactive_button_reply",
+      buttonId: "cancel-button",
+      buttonTitle: "Cancel",
+    });
     expect(message).toEqual({
       context: { from: "15550100001", id: sent.body.messages[0]!.id },
       from: CUSTOMER,
@@ -170,20 +234,42 @@ describe("every inbound type, as Meta sends it", () => {
   });
 
   it("interactive list reply", async () => {
-    const { message } = await inbound({ from: CUSTOMER, type: "interactive_list_reply", listRowId: "priority_express", listRowTitle: "Priority Mail Express", listRowDescription: "Next Day to 2 Days" });
+    const { message } = await inbound({
+      from: CUSTOMER,
+      type: "interactive_list_reply",
+      listRowId: "priority_express",
+      listRowTitle: "Priority Mail Express",
+      listRowDescription: "Next Day to 2 Days",
+    });
     expect(message.context).toEqual({ from: "15550100001", id: expect.stringMatching(WAMID) });
-    expect(message.interactive).toEqual({ type: "list_reply", list_reply: { id: "priority_express", title: "Priority Mail Express", description: "Next Day to 2 Days" } });
+    expect(message.interactive).toEqual({
+      type: "list_reply",
+      list_reply: { id: "priority_express", title: "Priority Mail Express", description: "Next Day to 2 Days" },
+    });
   });
 
   it("button (template quick reply)", async () => {
     const { message } = await inbound({ from: CUSTOMER, type: "button", payload: "Unsubscribe", text: "Unsubscribe" });
-    expect(message).toEqual({ context: { from: "15550100001", id: expect.stringMatching(WAMID) }, from: CUSTOMER, id: INBOUND_WAMID, timestamp: TIMESTAMP, type: "button", button: { payload: "Unsubscribe", text: "Unsubscribe" } });
+    expect(message).toEqual({
+      context: { from: "15550100001", id: expect.stringMatching(WAMID) },
+      from: CUSTOMER,
+      id: INBOUND_WAMID,
+      timestamp: TIMESTAMP,
+      type: "button",
+      button: { payload: "Unsubscribe", text: "Unsubscribe" },
+    });
   });
 
   it("reaction, and its removal", async () => {
     const target = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0RTJEOTc2ODVERUY5RDlGNkYA";
     const { message } = await inbound({ from: CUSTOMER, type: "reaction", messageId: target, emoji: "👍" });
-    expect(message).toEqual({ from: CUSTOMER, id: INBOUND_WAMID, timestamp: TIMESTAMP, type: "reaction", reaction: { message_id: target, emoji: "👍" } });
+    expect(message).toEqual({
+      from: CUSTOMER,
+      id: INBOUND_WAMID,
+      timestamp: TIMESTAMP,
+      type: "reaction",
+      reaction: { message_id: target, emoji: "👍" },
+    });
     const removed = await inbound({ from: CUSTOMER, type: "reaction", messageId: target, emoji: "" });
     expect(removed.message.reaction).toEqual({ message_id: target, emoji: "" });
   });
@@ -192,9 +278,17 @@ describe("every inbound type, as Meta sends it", () => {
     const { message } = await inbound({
       from: CUSTOMER,
       type: "order",
-      order: { catalogId: "194836987003835", text: "", productItems: [{ productRetailerId: "di9ozbzfi4", quantity: 2, itemPrice: 30, currency: "USD" }] },
+      order: {
+        catalogId: "194836987003835",
+        text: "",
+        productItems: [{ productRetailerId: "di9ozbzfi4", quantity: 2, itemPrice: 30, currency: "USD" }],
+      },
     });
-    expect(message.order).toEqual({ catalog_id: "194836987003835", text: "", product_items: [{ product_retailer_id: "di9ozbzfi4", quantity: 2, item_price: 30, currency: "USD" }] });
+    expect(message.order).toEqual({
+      catalog_id: "194836987003835",
+      text: "",
+      product_items: [{ product_retailer_id: "di9ozbzfi4", quantity: 2, item_price: 30, currency: "USD" }],
+    });
   });
 
   it("system (user changed number), without a contacts block", async () => {
@@ -215,7 +309,14 @@ describe("every inbound type, as Meta sends it", () => {
       from: CUSTOMER,
       id: INBOUND_WAMID,
       timestamp: TIMESTAMP,
-      errors: [{ code: 131051, title: "Message type unknown", message: "Message type unknown", error_data: { details: "Message type is currently not supported." } }],
+      errors: [
+        {
+          code: 131051,
+          title: "Message type unknown",
+          message: "Message type unknown",
+          error_data: { details: "Message type is currently not supported." },
+        },
+      ],
       type: "unsupported",
     });
   });
@@ -224,7 +325,13 @@ describe("every inbound type, as Meta sends it", () => {
     const two = await startEmulator(receiver, {
       phoneNumbers: [
         { phoneNumberId: PHONE_ID, wabaId: WABA_ID, displayPhoneNumber: "+1 555-010-0001", verifiedName: "Acme", accessToken: TOKEN },
-        { phoneNumberId: "100000000000002", wabaId: "200000000000002", displayPhoneNumber: "+62 811-0000-0002", verifiedName: "Dua", accessToken: "t2" },
+        {
+          phoneNumberId: "100000000000002",
+          wabaId: "200000000000002",
+          displayPhoneNumber: "+62 811-0000-0002",
+          verifiedName: "Dua",
+          accessToken: "t2",
+        },
       ],
     });
     try {
@@ -264,11 +371,17 @@ describe("delivery like Meta", () => {
   });
 
   it("records a connection error as a failed attempt", async () => {
-    const nowhere = await startEmulator(undefined, { webhookUrl: "http://127.0.0.1:9/nowhere", webhookRetry: { attempts: 2, baseDelayMs: 1 } });
+    const nowhere = await startEmulator(undefined, {
+      webhookUrl: "http://127.0.0.1:9/nowhere",
+      webhookRetry: { attempts: 2, baseDelayMs: 1 },
+    });
     try {
       const result = await nowhere.sendAsCustomer({ from: CUSTOMER, type: "text" });
       expect(result.delivered).toBe(false);
-      expect(nowhere.webhookDeliveries()[0]!.attempts).toEqual([expect.objectContaining({ error: expect.any(String) }), expect.objectContaining({ error: expect.any(String) })]);
+      expect(nowhere.webhookDeliveries()[0]!.attempts).toEqual([
+        expect.objectContaining({ error: expect.any(String) }),
+        expect.objectContaining({ error: expect.any(String) }),
+      ]);
     } finally {
       await nowhere.stop();
     }
@@ -304,7 +417,10 @@ describe("delivery like Meta", () => {
   });
 
   it("batches messages and statuses of a time window when configured", async () => {
-    const batching = await startEmulator(receiver, { webhookBatching: { windowMs: 40, maxEvents: 50 }, statuses: { sentDelayMs: 1, deliveredDelayMs: 2, readDelayMs: 3, readProbability: 1 } });
+    const batching = await startEmulator(receiver, {
+      webhookBatching: { windowMs: 40, maxEvents: 50 },
+      statuses: { sentDelayMs: 1, deliveredDelayMs: 2, readDelayMs: 3, readProbability: 1 },
+    });
     try {
       batching.openWindow(CUSTOMER);
       await send(batching, { type: "text", text: { body: "a" } });
@@ -329,7 +445,11 @@ describe("delivery like Meta", () => {
 
 describe("POST /_emulator/customer-messages", () => {
   it("sends one message", async () => {
-    const response = await fetch(`${emulator.url}/_emulator/customer-messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from: CUSTOMER, type: "text", text: "over http" }) });
+    const response = await fetch(`${emulator.url}/_emulator/customer-messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ from: CUSTOMER, type: "text", text: "over http" }),
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { wamid: string; delivered: boolean; message: { text: { body: string } } };
     expect(body).toMatchObject({ wamid: expect.stringMatching(WAMID), delivered: true, message: { text: { body: "over http" } } });
@@ -340,7 +460,12 @@ describe("POST /_emulator/customer-messages", () => {
     const response = await fetch(`${emulator.url}/_emulator/customer-messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ messages: [{ from: CUSTOMER, type: "text" }, { from: CUSTOMER, type: "sticker" }] }),
+      body: JSON.stringify({
+        messages: [
+          { from: CUSTOMER, type: "text" },
+          { from: CUSTOMER, type: "sticker" },
+        ],
+      }),
     });
     const body = (await response.json()) as { wamids: string[] };
     expect(body.wamids).toHaveLength(2);
@@ -348,7 +473,11 @@ describe("POST /_emulator/customer-messages", () => {
   });
 
   it("refuses bad input with 400", async () => {
-    const response = await fetch(`${emulator.url}/_emulator/customer-messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from: CUSTOMER, type: "hologram" }) });
+    const response = await fetch(`${emulator.url}/_emulator/customer-messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ from: CUSTOMER, type: "hologram" }),
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/type/);
   });
@@ -372,7 +501,9 @@ describe("webhook concurrency", () => {
     const port = (server.address() as { port: number }).port;
     const limited = await startEmulator(undefined, { webhookUrl: `http://127.0.0.1:${port}/`, webhookConcurrency: 2 });
     try {
-      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => limited.sendAsCustomer({ from: `1650555100${i}`, type: "text" })));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => limited.sendAsCustomer({ from: `1650555100${i}`, type: "text" })),
+      );
       expect(results.every((result) => result.delivered)).toBe(true);
       expect(peak).toBe(2);
     } finally {

@@ -40,7 +40,8 @@ export const SAMPLE_REFERRAL = {
   headline: "Chat with us",
   media_type: "image",
   image_url: "https://scontent.xx.fbcdn.net/v/t45.1/emulator-sample.jpg",
-  ctwa_clid: "Aff-n8ZTODiE79d22KtAwQKj9e_mIEOOj27vDVwFjN80dp4_0NiNhEgpGo0AHemvuSoifXaytfTzcchptiErTKCqTrJ5nW1h7IHYeYymGb5K5J5iTROpBhWAGaIAeUzHL50",
+  ctwa_clid:
+    "Aff-n8ZTODiE79d22KtAwQKj9e_mIEOOj27vDVwFjN80dp4_0NiNhEgpGo0AHemvuSoifXaytfTzcchptiErTKCqTrJ5nW1h7IHYeYymGb5K5J5iTROpBhWAGaIAeUzHL50",
   welcome_message: { text: "Hi there! Let us know how we can help!" },
 };
 
@@ -57,7 +58,11 @@ export function buildInbound(phone: EmulatorPhoneNumber, input: CustomerMessageI
   const business = displayDigits(phone);
   const message: JsonObject = {};
 
-  const replyTo = input.contextMessageId ?? (["interactive_button_reply", "interactive_list_reply", "button"].includes(input.type) ? (lastSent?.wamid ?? wamid(waId, "outbound")) : undefined);
+  const replyTo =
+    input.contextMessageId ??
+    (["interactive_button_reply", "interactive_list_reply", "button"].includes(input.type)
+      ? (lastSent?.wamid ?? wamid(waId, "outbound"))
+      : undefined);
   if (replyTo || input.forwarded || input.frequentlyForwarded) {
     message.context = {
       ...(input.forwarded ? { forwarded: true } : {}),
@@ -74,7 +79,13 @@ export function buildInbound(phone: EmulatorPhoneNumber, input: CustomerMessageI
     const sample = sampleMedia(kind);
     const bytes = input.mediaBase64 ? Buffer.from(input.mediaBase64, "base64") : sample.bytes;
     const mimeType = input.mimeType ?? sample.mimeType;
-    const record = deps.media.add({ phoneNumberId: phone.phoneNumberId, bytes, mimeType, filename: input.filename ?? sample.filename, origin: "customer" });
+    const record = deps.media.add({
+      phoneNumberId: phone.phoneNumberId,
+      bytes,
+      mimeType,
+      filename: input.filename ?? sample.filename,
+      origin: "customer",
+    });
     mediaId = record.id;
     return { mime_type: record.mimeType, sha256: sha256Base64(record.sha256), id: record.id };
   };
@@ -102,7 +113,11 @@ export function buildInbound(phone: EmulatorPhoneNumber, input: CustomerMessageI
     case "document": {
       const media = addMedia("document");
       message.type = "document";
-      message.document = { ...(input.caption !== undefined ? { caption: input.caption } : {}), filename: input.filename ?? "document.pdf", ...media };
+      message.document = {
+        ...(input.caption !== undefined ? { caption: input.caption } : {}),
+        filename: input.filename ?? "document.pdf",
+        ...media,
+      };
       break;
     }
     case "sticker":
@@ -131,7 +146,11 @@ export function buildInbound(phone: EmulatorPhoneNumber, input: CustomerMessageI
       message.type = "interactive";
       message.interactive = {
         type: "list_reply",
-        list_reply: { id: input.listRowId ?? "row-1", title: input.listRowTitle ?? "Option 1", ...(input.listRowDescription !== undefined ? { description: input.listRowDescription } : {}) },
+        list_reply: {
+          id: input.listRowId ?? "row-1",
+          title: input.listRowTitle ?? "Option 1",
+          ...(input.listRowDescription !== undefined ? { description: input.listRowDescription } : {}),
+        },
       };
       break;
     case "button":
@@ -148,7 +167,12 @@ export function buildInbound(phone: EmulatorPhoneNumber, input: CustomerMessageI
         ? {
             catalog_id: input.order.catalogId,
             text: input.order.text ?? "",
-            product_items: input.order.productItems.map((item) => ({ product_retailer_id: item.productRetailerId, quantity: item.quantity, item_price: item.itemPrice, currency: item.currency })),
+            product_items: input.order.productItems.map((item) => ({
+              product_retailer_id: item.productRetailerId,
+              quantity: item.quantity,
+              item_price: item.itemPrice,
+              currency: item.currency,
+            })),
           }
         : {
             catalog_id: "194836987003835",
@@ -161,12 +185,18 @@ export function buildInbound(phone: EmulatorPhoneNumber, input: CustomerMessageI
       break;
     case "system": {
       const newWaId = normalizeWaId(input.newWaId ?? `${waId.slice(0, -1)}${(Number(waId.slice(-1)) + 1) % 10}`);
-      message.system = { body: `User ${input.name ?? customerName(waId)} changed from ${waId} to ${newWaId}`, wa_id: newWaId, type: "user_changed_number" };
+      message.system = {
+        body: `User ${input.name ?? customerName(waId)} changed from ${waId} to ${newWaId}`,
+        wa_id: newWaId,
+        type: "user_changed_number",
+      };
       message.type = "system";
       break;
     }
     case "unsupported":
-      message.errors = [statusError(131051, "Message type unknown", "Message type is currently not supported.")].map(({ code, title, message: text, error_data }) => ({ code, title, message: text, error_data }));
+      message.errors = [statusError(131051, "Message type unknown", "Message type is currently not supported.")].map(
+        ({ code, title, message: text, error_data }) => ({ code, title, message: text, error_data }),
+      );
       message.type = "unsupported";
       break;
   }

@@ -76,7 +76,11 @@ export const customerMessageSchema = z
       .object({
         catalogId: z.string(),
         text: z.string().optional(),
-        productItems: z.array(z.object({ productRetailerId: z.string(), quantity: z.number().int().positive(), itemPrice: z.number(), currency: z.string() })).min(1),
+        productItems: z
+          .array(
+            z.object({ productRetailerId: z.string(), quantity: z.number().int().positive(), itemPrice: z.number(), currency: z.string() }),
+          )
+          .min(1),
       })
       .optional(),
 

@@ -60,7 +60,9 @@ export class Emulator {
       attempts: options.webhookRetry?.attempts ?? 4,
       baseDelayMs: options.webhookRetry?.baseDelayMs ?? 250,
       timeoutMs: options.webhookRetry?.timeoutMs ?? 10_000,
-      batching: options.webhookBatching ? { windowMs: options.webhookBatching.windowMs ?? 50, maxEvents: options.webhookBatching.maxEvents ?? 100 } : undefined,
+      batching: options.webhookBatching
+        ? { windowMs: options.webhookBatching.windowMs ?? 50, maxEvents: options.webhookBatching.maxEvents ?? 100 }
+        : undefined,
       concurrency: Math.max(1, options.webhookConcurrency ?? 32),
       tasks: this.tasks,
       now: this.now,
@@ -96,7 +98,10 @@ export class Emulator {
   }
 
   /** One or more inbound customer messages, delivered in one webhook POST. */
-  async sendAsCustomer(inputs: CustomerMessageInput[], options: { batch?: boolean } = {}): Promise<{ messages: InboundRecord[]; delivered: boolean | undefined }> {
+  async sendAsCustomer(
+    inputs: CustomerMessageInput[],
+    options: { batch?: boolean } = {},
+  ): Promise<{ messages: InboundRecord[]; delivered: boolean | undefined }> {
     const built: { phone: EmulatorPhoneNumber; inbound: BuiltInbound }[] = [];
     for (const raw of inputs) {
       const parsed = customerMessageSchema.safeParse(raw);
@@ -107,7 +112,13 @@ export class Emulator {
       const input = parsed.data;
       const phone = this.phone(input.phoneNumberId);
       const inbound = buildInbound(phone, input, { media: this.media, sent: this.sent, nowSeconds: Math.floor(this.now() / 1000) });
-      if (inbound.opensWindow) this.windows.recordInbound(phone.phoneNumberId, inbound.waId, input.timestamp ? input.timestamp * 1000 : this.now(), inbound.referral);
+      if (inbound.opensWindow)
+        this.windows.recordInbound(
+          phone.phoneNumberId,
+          inbound.waId,
+          input.timestamp ? input.timestamp * 1000 : this.now(),
+          inbound.referral,
+        );
       built.push({ phone, inbound });
     }
     const records: InboundRecord[] = built.map(({ phone, inbound }) => ({
@@ -141,8 +152,13 @@ export class Emulator {
       reason: status === "REJECTED" ? (reason ?? "INVALID_FORMAT") : (reason ?? "NONE"),
       message_template_category: template.category,
     };
-    if (status === "PAUSED") value.other_info = { title: "FIRST_PAUSE", description: "Your WhatsApp message template has been paused for 3 hours until 1:00 PM UTC because of low quality." };
-    if (status === "DISABLED") value.other_info = { title: "DISABLED", description: "Your WhatsApp message template has been disabled because of low quality." };
+    if (status === "PAUSED")
+      value.other_info = {
+        title: "FIRST_PAUSE",
+        description: "Your WhatsApp message template has been paused for 3 hours until 1:00 PM UTC because of low quality.",
+      };
+    if (status === "DISABLED")
+      value.other_info = { title: "DISABLED", description: "Your WhatsApp message template has been disabled because of low quality." };
     this.log(`template ${template.name}/${template.language} → ${status}`);
     return this.webhooks.send([{ field: "message_template_status_update", wabaId: template.wabaId, value }], { batch: false });
   }

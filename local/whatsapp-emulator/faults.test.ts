@@ -62,18 +62,31 @@ describe("throughput cap (130429)", () => {
 
   it("is off with 0", async () => {
     emulator.setFaults({ throughputPerSecond: 0 });
-    const statuses = await Promise.all(Array.from({ length: 120 }, (_, i) => send(emulator, text(`m${i}`, `1650556${String(1000 + i)}`)).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => send(emulator, text(`m${i}`, `1650556${String(1000 + i)}`)).then((r) => r.status)),
+    );
     expect(new Set(statuses)).toEqual(new Set([200]));
   });
 
   it("is kept per phone number, at 1,000/s on the HIGH level", async () => {
     const high = await startEmulator(undefined, {
       now: () => now,
-      phoneNumbers: [{ phoneNumberId: "100000000000009", wabaId: "200000000000009", displayPhoneNumber: "+1 555-010-0009", verifiedName: "Big", accessToken: "t", throughputLevel: "HIGH" }],
+      phoneNumbers: [
+        {
+          phoneNumberId: "100000000000009",
+          wabaId: "200000000000009",
+          displayPhoneNumber: "+1 555-010-0009",
+          verifiedName: "Big",
+          accessToken: "t",
+          throughputLevel: "HIGH",
+        },
+      ],
     });
     try {
       high.openWindow(CUSTOMER);
-      const results = await Promise.all(Array.from({ length: 1001 }, (_, i) => send(high, text(`m${i}`), { phoneId: "100000000000009", token: "t" }).then((r) => r.status)));
+      const results = await Promise.all(
+        Array.from({ length: 1001 }, (_, i) => send(high, text(`m${i}`), { phoneId: "100000000000009", token: "t" }).then((r) => r.status)),
+      );
       expect(results.filter((status) => status === 200)).toHaveLength(1000);
       expect(results.filter((status) => status === 400)).toHaveLength(1);
     } finally {
@@ -93,7 +106,10 @@ describe("pair rate limit (131056)", () => {
     expect((await send(emulator, text("2"))).status).toBe(200);
     const limited = await send(emulator, text("3"));
     expect(limited.status).toBe(400);
-    expect(limited.body.error).toMatchObject({ code: 131056, message: "(#131056) (Business Account, Consumer Account) pair rate limit hit" });
+    expect(limited.body.error).toMatchObject({
+      code: 131056,
+      message: "(#131056) (Business Account, Consumer Account) pair rate limit hit",
+    });
     expect(limited.body.error.error_data!.details).toMatch(/same phone number/);
     expect((await send(emulator, text("other", "16505550001"))).status).toBe(200);
     now += 6000;
@@ -107,7 +123,11 @@ describe("random 5xx", () => {
     try {
       const response = await send(flaky, text("x"));
       expect(response.status).toBe(500);
-      expect(response.body.error).toMatchObject({ code: 131000, message: "(#131000) Something went wrong", error_data: { details: expect.any(String) } });
+      expect(response.body.error).toMatchObject({
+        code: 131000,
+        message: "(#131000) Something went wrong",
+        error_data: { details: expect.any(String) },
+      });
       expect(flaky.sentMessages()).toHaveLength(0);
       flaky.setFaults({ random5xxRate: 0.2, random5xxCode: 2 });
       const code2 = await graph(flaky, "GET", "/v23.0/100000000000001");
@@ -139,13 +159,21 @@ describe("runtime control", () => {
   });
 
   it("sets faults over HTTP: POST /_emulator/faults", async () => {
-    const response = await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ throughputPerSecond: 1 }) });
+    const response = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ throughputPerSecond: 1 }),
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ throughputPerSecond: 1 });
     expect((await fetch(`${emulator.url}/_emulator/faults`).then((r) => r.json())) as unknown).toMatchObject({ throughputPerSecond: 1 });
     await send(emulator, text("1"));
     expect((await send(emulator, text("2"))).body.error.code).toBe(130429);
-    const bad = await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ random5xxRate: 3 }) });
+    const bad = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ random5xxRate: 3 }),
+    });
     expect(bad.status).toBe(400);
   });
 

@@ -25,7 +25,11 @@ describe("access tokens", () => {
   it("answers 401 with OAuthException 190 without a token", async () => {
     const response = await send(emulator, { type: "text", text: { body: "hi" } }, { token: null });
     expect(response.status).toBe(401);
-    expect(response.body.error).toMatchObject({ type: "OAuthException", code: 190, message: expect.stringContaining("Invalid OAuth access token") });
+    expect(response.body.error).toMatchObject({
+      type: "OAuthException",
+      code: 190,
+      message: expect.stringContaining("Invalid OAuth access token"),
+    });
     expect(response.body.error.fbtrace_id).toMatch(/^[\w-]{10,}$/);
     expect(response.headers.get("www-authenticate")).toContain("invalid_token");
   });
@@ -61,7 +65,8 @@ describe("unknown objects and paths", () => {
       code: 100,
       error_subcode: 33,
       type: "GraphMethodException",
-      message: "Unsupported post request. Object with ID '999' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+      message:
+        "Unsupported post request. Object with ID '999' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
     });
   });
 
@@ -86,13 +91,19 @@ describe("unknown objects and paths", () => {
   it("answers #100 nonexisting field for an unknown edge", async () => {
     const response = await graph<GraphErrorBody>(emulator, "GET", `/v23.0/${PHONE_ID}/nonsense`);
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toBe("(#100) Tried accessing nonexisting field (nonsense) on node type (WhatsAppBusinessPhoneNumber)");
+    expect(response.body.error.message).toBe(
+      "(#100) Tried accessing nonexisting field (nonsense) on node type (WhatsAppBusinessPhoneNumber)",
+    );
   });
 });
 
 describe("versions", () => {
   it.each(["v19.0", "v23.0", "v24.0", "v25.0"])("accepts %s", async (version) => {
-    const response = await send(emulator, { type: "template", template: { name: "hello_world", language: { code: "en_US" } } }, { version });
+    const response = await send(
+      emulator,
+      { type: "template", template: { name: "hello_world", language: { code: "en_US" } } },
+      { version },
+    );
     expect(response.status).toBe(200);
   });
 });
@@ -114,18 +125,35 @@ describe("GET /{phone-number-id}", () => {
   });
 
   it("answers only the fields asked for, plus id", async () => {
-    const response = await graph(emulator, "GET", `/v23.0/${SECOND_NUMBER.phoneNumberId}?fields=display_phone_number,quality_rating,throughput,name_status`, undefined, "second-token");
-    expect(response.body).toEqual({ display_phone_number: "+62 811-0000-0002", quality_rating: "YELLOW", throughput: { level: "HIGH" }, name_status: "APPROVED", id: SECOND_NUMBER.phoneNumberId });
+    const response = await graph(
+      emulator,
+      "GET",
+      `/v23.0/${SECOND_NUMBER.phoneNumberId}?fields=display_phone_number,quality_rating,throughput,name_status`,
+      undefined,
+      "second-token",
+    );
+    expect(response.body).toEqual({
+      display_phone_number: "+62 811-0000-0002",
+      quality_rating: "YELLOW",
+      throughput: { level: "HIGH" },
+      name_status: "APPROVED",
+      id: SECOND_NUMBER.phoneNumberId,
+    });
   });
 
   it("refuses unknown fields as Meta does", async () => {
     const response = await graph<GraphErrorBody>(emulator, "GET", `/v23.0/${PHONE_ID}?fields=verified_name,shoe_size`);
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: 100, message: "(#100) Tried accessing nonexisting field (shoe_size) on node type (WhatsAppBusinessPhoneNumber)" });
+    expect(response.body.error).toMatchObject({
+      code: 100,
+      message: "(#100) Tried accessing nonexisting field (shoe_size) on node type (WhatsAppBusinessPhoneNumber)",
+    });
   });
 
   it("accepts POST /register", async () => {
-    expect((await graph(emulator, "POST", `/v23.0/${PHONE_ID}/register`, { messaging_product: "whatsapp", pin: "123456" })).body).toEqual({ success: true });
+    expect((await graph(emulator, "POST", `/v23.0/${PHONE_ID}/register`, { messaging_product: "whatsapp", pin: "123456" })).body).toEqual({
+      success: true,
+    });
   });
 });
 
@@ -136,7 +164,11 @@ describe("the WABA", () => {
   });
 
   it("lists its phone numbers", async () => {
-    const response = await graph<{ data: { id: string; display_phone_number: string }[] }>(emulator, "GET", `/v23.0/${WABA_ID}/phone_numbers`);
+    const response = await graph<{ data: { id: string; display_phone_number: string }[] }>(
+      emulator,
+      "GET",
+      `/v23.0/${WABA_ID}/phone_numbers`,
+    );
     expect(response.body.data).toEqual([expect.objectContaining({ id: PHONE_ID, display_phone_number: "+1 555-010-0001" })]);
   });
 

@@ -75,12 +75,26 @@ export const errors = {
   invalidParameter: (details: string) => whatsappError(400, 100, "Invalid parameter", details),
   recipientIsSender: () => whatsappError(400, 131021, "Recipient cannot be sender", "Sender and recipient phone number is the same."),
   mediaUpload: (details: string) => whatsappError(400, 131053, "Media upload error", details),
-  templateParamCount: (details: string) => whatsappError(400, 132000, "Number of parameters does not match the expected number of params", details),
+  templateParamCount: (details: string) =>
+    whatsappError(400, 132000, "Number of parameters does not match the expected number of params", details),
   templateMissing: (name: string, language: string) =>
     whatsappError(400, 132001, "Template name does not exist in the translation", `template name (${name}) does not exist in ${language}`),
-  templateParamFormat: (details: string) => whatsappError(400, 132012, "Parameter format does not match format in the created template", details),
-  templatePaused: (name: string) => whatsappError(400, 132015, "Template is Paused", `Template ${name} is paused due to low quality so it cannot be sent in a template message.`),
-  templateDisabled: (name: string) => whatsappError(400, 132016, "Template is disabled", `Template ${name} has been paused too many times due to low quality and is now permanently disabled.`),
+  templateParamFormat: (details: string) =>
+    whatsappError(400, 132012, "Parameter format does not match format in the created template", details),
+  templatePaused: (name: string) =>
+    whatsappError(
+      400,
+      132015,
+      "Template is Paused",
+      `Template ${name} is paused due to low quality so it cannot be sent in a template message.`,
+    ),
+  templateDisabled: (name: string) =>
+    whatsappError(
+      400,
+      132016,
+      "Template is disabled",
+      `Template ${name} has been paused too many times due to low quality and is now permanently disabled.`,
+    ),
   throughput: (httpStatus: number) => whatsappError(httpStatus, 130429, "Rate limit hit", "Cloud API message throughput has been reached."),
   pairRate: (httpStatus: number) =>
     whatsappError(
@@ -102,12 +116,29 @@ export const errors = {
       userTitle: "Content in this language already exists",
       userMessage: `There is already ${language} content for this template. You can create a new template and try again.`,
     }),
-  templateInvalid: (title: string, message: string) => graphError(400, { message: "Invalid parameter", code: 100, transient: false, userTitle: title, userMessage: message }),
+  templateInvalid: (title: string, message: string) =>
+    graphError(400, { message: "Invalid parameter", code: 100, transient: false, userTitle: title, userMessage: message }),
   templateNotFound: (name: string) =>
-    graphError(400, { message: "Invalid parameter", code: 100, transient: false, userTitle: "Message template not found", userMessage: `There is no message template named ${name}.` }),
+    graphError(400, {
+      message: "Invalid parameter",
+      code: 100,
+      transient: false,
+      userTitle: "Message template not found",
+      userMessage: `There is no message template named ${name}.`,
+    }),
   missingParameter: (name: string) => graphError(400, { message: `(#100) The parameter ${name} is required`, code: 100 }),
 };
 
-export function statusError(code: number, title: string, details: string): { code: number; title: string; message: string; error_data: { details: string }; href: string } {
-  return { code, title, message: title, error_data: { details }, href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/" };
+export function statusError(
+  code: number,
+  title: string,
+  details: string,
+): { code: number; title: string; message: string; error_data: { details: string }; href: string } {
+  return {
+    code,
+    title,
+    message: title,
+    error_data: { details },
+    href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
+  };
 }

@@ -53,7 +53,9 @@ export async function routeGraph(emulator: Emulator, req: IncomingMessage, url: 
     if (method === "DELETE") return ok(deleteTemplate(emulator, id, url));
   }
   if (isWaba && edge === "phone_numbers" && method === "GET") {
-    const data = emulator.phones.ofWaba(id).map((number) => phoneNumberNode(number, parseFields(url.searchParams.get("fields")), emulator.webhooks.url));
+    const data = emulator.phones
+      .ofWaba(id)
+      .map((number) => phoneNumberNode(number, parseFields(url.searchParams.get("fields")), emulator.webhooks.url));
     return ok({ data, paging: { cursors: { before: "QVFIUkFB", after: "QVFIUkFB" } } });
   }
   if (isWaba && edge === "subscribed_apps") {
@@ -61,13 +63,19 @@ export async function routeGraph(emulator: Emulator, req: IncomingMessage, url: 
     if (method === "POST" || method === "DELETE") return ok({ success: true });
   }
   if (isWaba && edge === undefined && method === "GET") {
-    return ok(wabaNode(id, emulator.phones.ofWaba(id)[0]?.verifiedName ?? "WhatsApp Business Account", parseFields(url.searchParams.get("fields"))));
+    return ok(
+      wabaNode(id, emulator.phones.ofWaba(id)[0]?.verifiedName ?? "WhatsApp Business Account", parseFields(url.searchParams.get("fields"))),
+    );
   }
 
   if (media && edge === undefined && method === "GET") return ok(mediaNode(emulator, media));
   if (media && edge === undefined && method === "DELETE") return ok(deleteMedia(emulator, media));
 
-  if (edge !== undefined && method === "GET") throw errors.nonexistingField(edge, phone ? "WhatsAppBusinessPhoneNumber" : isWaba ? "WhatsAppBusinessAccount" : "WhatsAppBusinessMedia");
+  if (edge !== undefined && method === "GET")
+    throw errors.nonexistingField(
+      edge,
+      phone ? "WhatsAppBusinessPhoneNumber" : isWaba ? "WhatsAppBusinessAccount" : "WhatsAppBusinessMedia",
+    );
   throw errors.unsupportedRequest(method, id);
 }
 

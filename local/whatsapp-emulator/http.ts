@@ -57,7 +57,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function sendGraphError(res: ServerResponse, error: GraphError): void {
-  if (error.httpStatus === 401) res.setHeader("www-authenticate", `OAuth "Facebook Platform" "invalid_token" "${error.body.error.message}"`);
+  if (error.httpStatus === 401)
+    res.setHeader("www-authenticate", `OAuth "Facebook Platform" "invalid_token" "${error.body.error.message}"`);
   sendJson(res, error.httpStatus, error.body);
 }
 

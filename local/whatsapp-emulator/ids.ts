@@ -32,15 +32,6 @@ export function wamid(waId: string, direction: "outbound" | "inbound"): string {
   return `wamid.${bytes.toString("base64")}`;
 }
 
-/** The wa_id a wamid was made for, or undefined when it is not one of this shape. */
-export function wamidWaId(id: string): string | undefined {
-  if (!id.startsWith("wamid.")) return undefined;
-  const bytes = Buffer.from(id.slice("wamid.".length), "base64");
-  if (bytes[0] !== 0x1c || bytes[1] !== 0x18) return undefined;
-  const length = bytes[2] ?? 0;
-  return bytes.subarray(3, 3 + length).toString("ascii");
-}
-
 /** A conversation id as status webhooks carry it (32 hex digits). */
 export function conversationId(): string {
   return randomBytes(16).toString("hex");

@@ -52,7 +52,11 @@ export interface RunningEmulator {
   customerMessages(): InboundRecord[];
   templates(): TemplateRecord[];
   /** Sets a template's status and sends the message_template_status_update webhook. */
-  setTemplateStatus(template: { name: string; language: string; wabaId?: string } | { id: string }, status: TemplateStatus, reason?: string): Promise<TemplateRecord>;
+  setTemplateStatus(
+    template: { name: string; language: string; wabaId?: string } | { id: string },
+    status: TemplateStatus,
+    reason?: string,
+  ): Promise<TemplateRecord>;
   media(): MediaRecord[];
   /** The bytes of a stored media. */
   mediaBytes(mediaId: string): Buffer | undefined;
@@ -61,7 +65,11 @@ export interface RunningEmulator {
   /** Opens (or resets) the 24-hour window of a customer, as an inbound message would, without a webhook. */
   openWindow(waId: string, options?: { phoneNumberId?: string; at?: number; referral?: boolean }): void;
   /** Sends a status webhook of your choosing for a sent message (e.g. failed with 131049 or 131050). */
-  emitStatus(wamid: string, status: "sent" | "delivered" | "read" | "failed", error?: Pick<StatusError, "code" | "title"> & { details?: string }): Promise<void>;
+  emitStatus(
+    wamid: string,
+    status: "sent" | "delivered" | "read" | "failed",
+    error?: Pick<StatusError, "code" | "title"> & { details?: string },
+  ): Promise<void>;
   /** Webhook POSTs made so far (payload, signed body, attempts). */
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves when no status, review or webhook delivery is pending. */
@@ -71,7 +79,9 @@ export interface RunningEmulator {
   /** Back to the state right after start. */
   reset(): void;
   /** One inbound customer message: builds, signs and POSTs the webhook; resolves after delivery (or the last retry). */
-  sendAsCustomer(input: CustomerMessageInput): Promise<{ wamid: string; mediaId?: string; delivered?: boolean; message: Record<string, unknown> }>;
+  sendAsCustomer(
+    input: CustomerMessageInput,
+  ): Promise<{ wamid: string; mediaId?: string; delivered?: boolean; message: Record<string, unknown> }>;
   /** Several inbound messages in one webhook POST, as Meta may batch them. */
   sendAsCustomerBatch(inputs: CustomerMessageInput[]): Promise<{ wamids: string[]; delivered?: boolean }>;
 }
@@ -108,13 +118,16 @@ export async function startWhatsAppEmulator(options: EmulatorOptions): Promise<R
     setFaults: (faults) => emulator.faults.set(faults),
     faults: () => emulator.faults.get(),
     setWebhookUrl: (webhookUrl) => emulator.webhooks.setUrl(webhookUrl),
-    sentMessages: (filter) => emulator.sent.all({ phoneNumberId: filter?.phoneNumberId, waId: filter?.waId ? normalizeWaId(filter.waId) : undefined }),
+    sentMessages: (filter) =>
+      emulator.sent.all({ phoneNumberId: filter?.phoneNumberId, waId: filter?.waId ? normalizeWaId(filter.waId) : undefined }),
     readReceipts: () => emulator.sent.readReceipts(),
     customerMessages: () => [...emulator.inbound],
     templates: () => emulator.templates.all(),
     async setTemplateStatus(selector, status, reason) {
       const template =
-        "id" in selector ? emulator.templates.byId(selector.id) : emulator.templates.find(selector.wabaId ?? emulator.phones.first().wabaId, selector.name, selector.language);
+        "id" in selector
+          ? emulator.templates.byId(selector.id)
+          : emulator.templates.find(selector.wabaId ?? emulator.phones.first().wabaId, selector.name, selector.language);
       if (!template) throw new Error(`whatsapp emulator: no template ${JSON.stringify(selector)}`);
       await emulator.setTemplateStatus(template, status, reason);
       return template;
@@ -123,7 +136,12 @@ export async function startWhatsAppEmulator(options: EmulatorOptions): Promise<R
     mediaBytes: (mediaId) => emulator.media.bytes(mediaId),
     expireMediaUrls: () => emulator.media.expireUrls(),
     openWindow: (waId, windowOptions) =>
-      emulator.windows.recordInbound(emulator.phone(windowOptions?.phoneNumberId).phoneNumberId, normalizeWaId(waId), windowOptions?.at ?? emulator.now(), windowOptions?.referral ?? false),
+      emulator.windows.recordInbound(
+        emulator.phone(windowOptions?.phoneNumberId).phoneNumberId,
+        normalizeWaId(waId),
+        windowOptions?.at ?? emulator.now(),
+        windowOptions?.referral ?? false,
+      ),
     emitStatus: (wamid, status, error) => forceStatus(emulator, { wamid, status, error }),
     webhookDeliveries: () => emulator.webhooks.log(),
     settle: (timeoutMs) => emulator.tasks.settle(timeoutMs),

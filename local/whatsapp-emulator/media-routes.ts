@@ -10,12 +10,22 @@ import { sendText } from "./http";
 import { checkUpload } from "./media-store";
 import type { EmulatorPhoneNumber, MediaRecord } from "./types";
 
-export async function uploadMedia(emulator: Emulator, phone: EmulatorPhoneNumber, req: IncomingMessage, body: Buffer): Promise<Record<string, unknown>> {
+export async function uploadMedia(
+  emulator: Emulator,
+  phone: EmulatorPhoneNumber,
+  req: IncomingMessage,
+  body: Buffer,
+): Promise<Record<string, unknown>> {
   const contentType = req.headers["content-type"] ?? "";
-  if (!contentType.startsWith("multipart/form-data")) throw errors.invalidParameter("Media must be uploaded as multipart/form-data with the fields file, type and messaging_product.");
+  if (!contentType.startsWith("multipart/form-data"))
+    throw errors.invalidParameter("Media must be uploaded as multipart/form-data with the fields file, type and messaging_product.");
   let form: FormData;
   try {
-    form = await new Request("http://emulator.local/upload", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(body) }).formData();
+    form = await new Request("http://emulator.local/upload", {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body: new Uint8Array(body),
+    }).formData();
   } catch {
     throw errors.invalidParameter("The multipart/form-data body could not be parsed.");
   }
@@ -30,7 +40,13 @@ export async function uploadMedia(emulator: Emulator, phone: EmulatorPhoneNumber
   if (!mimeType) throw errors.missingParameter("type");
   const bytes = Buffer.from(await file.arrayBuffer());
   checkUpload(mimeType, bytes.length);
-  const record = emulator.media.add({ phoneNumberId: phone.phoneNumberId, bytes, mimeType, filename: file.name || undefined, origin: "upload" });
+  const record = emulator.media.add({
+    phoneNumberId: phone.phoneNumberId,
+    bytes,
+    mimeType,
+    filename: file.name || undefined,
+    origin: "upload",
+  });
   emulator.log(`media ${record.id} uploaded (${mimeType}, ${bytes.length} bytes)`);
   return { id: record.id };
 }
@@ -64,8 +80,10 @@ export function downloadMedia(emulator: Emulator, req: IncomingMessage, res: Ser
     return sendText(res, 401, "Unauthorized: a valid access token is required to download this media.");
   }
   const stored = emulator.media.resolveUrl(url.searchParams.get("hash") ?? "");
-  if (!stored || stored.record.id !== url.searchParams.get("mid")) return sendText(res, 404, "Not Found: this media URL is unknown or has expired (URLs live 5 minutes).");
-  if (emulator.phones.get(stored.record.phoneNumberId)?.accessToken !== token) return sendText(res, 403, "Forbidden: this media belongs to another phone number.");
+  if (!stored || stored.record.id !== url.searchParams.get("mid"))
+    return sendText(res, 404, "Not Found: this media URL is unknown or has expired (URLs live 5 minutes).");
+  if (emulator.phones.get(stored.record.phoneNumberId)?.accessToken !== token)
+    return sendText(res, 403, "Forbidden: this media belongs to another phone number.");
   res.writeHead(200, {
     "content-type": stored.record.mimeType,
     "content-length": stored.bytes.length,

@@ -42,9 +42,13 @@ export function baseMimeType(mimeType: string): string {
 /** Throws Meta's 131053 unless the type is supported and the size within its limit. */
 export function checkUpload(mimeType: string, size: number): void {
   const limit = MEDIA_LIMITS[baseMimeType(mimeType)];
-  if (!limit) throw errors.mediaUpload(`Param file must be a file with one of the following types: ${Object.keys(MEDIA_LIMITS).join(", ")}. Received file of type '${mimeType}'.`);
+  if (!limit)
+    throw errors.mediaUpload(
+      `Param file must be a file with one of the following types: ${Object.keys(MEDIA_LIMITS).join(", ")}. Received file of type '${mimeType}'.`,
+    );
   if (size === 0) throw errors.mediaUpload("Param file must not be empty.");
-  if (size > limit.maxBytes) throw errors.mediaUpload(`File size ${size} bytes exceeds the ${limit.maxBytes} bytes limit for ${baseMimeType(mimeType)}.`);
+  if (size > limit.maxBytes)
+    throw errors.mediaUpload(`File size ${size} bytes exceeds the ${limit.maxBytes} bytes limit for ${baseMimeType(mimeType)}.`);
   if (baseMimeType(mimeType) === "audio/ogg" && /codecs=/.test(mimeType) && !/codecs="?opus/.test(mimeType)) {
     throw errors.mediaUpload("Only Opus is supported in audio/ogg.");
   }

@@ -12,8 +12,20 @@ beforeAll(async () => {
   emulator = await startEmulator(undefined, {
     now: () => now,
     phoneNumbers: [
-      { phoneNumberId: PHONE_ID, wabaId: "200000000000001", displayPhoneNumber: "+1 555-010-0001", verifiedName: "Acme", accessToken: TOKEN },
-      { phoneNumberId: "100000000000002", wabaId: "200000000000002", displayPhoneNumber: "+1 555-010-0002", verifiedName: "Other", accessToken: "other-token" },
+      {
+        phoneNumberId: PHONE_ID,
+        wabaId: "200000000000001",
+        displayPhoneNumber: "+1 555-010-0001",
+        verifiedName: "Acme",
+        accessToken: TOKEN,
+      },
+      {
+        phoneNumberId: "100000000000002",
+        wabaId: "200000000000002",
+        displayPhoneNumber: "+1 555-010-0002",
+        verifiedName: "Other",
+        accessToken: "other-token",
+      },
     ],
   });
 });
@@ -60,7 +72,12 @@ describe("upload", () => {
   });
 
   it("wants messaging_product and file", async () => {
-    const noProduct = await graph<GraphErrorBody>(emulator, "POST", `/v23.0/${PHONE_ID}/media`, uploadForm(Buffer.from("x"), "text/plain", "a.txt", {}));
+    const noProduct = await graph<GraphErrorBody>(
+      emulator,
+      "POST",
+      `/v23.0/${PHONE_ID}/media`,
+      uploadForm(Buffer.from("x"), "text/plain", "a.txt", {}),
+    );
     expect(noProduct.body.error).toMatchObject({ code: 100, message: "(#100) The parameter messaging_product is required" });
     const form = new FormData();
     form.append("messaging_product", "whatsapp");
@@ -130,7 +147,10 @@ describe("GET /{media-id} and the download URL", () => {
   });
 
   it("answers 404 for a made-up URL", async () => {
-    expect((await fetch(`${emulator.url}/whatsapp_business/attachments/?mid=1&hash=nope`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${emulator.url}/whatsapp_business/attachments/?mid=1&hash=nope`, { headers: { authorization: `Bearer ${TOKEN}` } }))
+        .status,
+    ).toBe(404);
   });
 });
 

@@ -7,7 +7,12 @@ import type { EmulatorPhoneNumber } from "./types";
 export function sendMessage(emulator: Emulator, phone: EmulatorPhoneNumber, graphVersion: string, body: unknown): Record<string, unknown> {
   const request = validateSendRequest(phone, body, { media: emulator.media, templates: emulator.templates });
   if (request.kind === "read") {
-    emulator.sent.addReceipt({ phoneNumberId: phone.phoneNumberId, messageId: request.messageId, typingIndicator: request.typingIndicator, at: emulator.now() });
+    emulator.sent.addReceipt({
+      phoneNumberId: phone.phoneNumberId,
+      messageId: request.messageId,
+      typingIndicator: request.typingIndicator,
+      at: emulator.now(),
+    });
     return { success: true };
   }
   emulator.faults.takeThroughput(phone);
@@ -28,7 +33,11 @@ export function sendMessage(emulator: Emulator, phone: EmulatorPhoneNumber, grap
   };
   emulator.sent.add(record);
   emulator.log(`accepted ${request.type} ${id} → ${request.waId}`);
-  emulator.statuses.schedule(phone, record, { template: request.template, asyncFailure: request.asyncFailure, undeliverable: emulator.faults.isUndeliverable(request.waId) });
+  emulator.statuses.schedule(phone, record, {
+    template: request.template,
+    asyncFailure: request.asyncFailure,
+    undeliverable: emulator.faults.isUndeliverable(request.waId),
+  });
   return {
     messaging_product: "whatsapp",
     contacts: [{ input: request.to, wa_id: request.waId }],

@@ -57,7 +57,15 @@ export function defaultThroughput(number: EmulatorPhoneNumber): number {
   return number.throughputLevel === "HIGH" ? 1000 : 80;
 }
 
-const PHONE_NUMBER_DEFAULT_FIELDS = ["verified_name", "code_verification_status", "display_phone_number", "quality_rating", "platform_type", "throughput", "webhook_configuration"];
+const PHONE_NUMBER_DEFAULT_FIELDS = [
+  "verified_name",
+  "code_verification_status",
+  "display_phone_number",
+  "quality_rating",
+  "platform_type",
+  "throughput",
+  "webhook_configuration",
+];
 
 function phoneNumberFields(number: EmulatorPhoneNumber, webhookUrl: string | undefined): Record<string, unknown> {
   return {
@@ -81,7 +89,11 @@ function phoneNumberFields(number: EmulatorPhoneNumber, webhookUrl: string | und
 }
 
 /** GET /{phone-number-id}: Meta's default fields, or those of `fields=` (plus `id`). */
-export function phoneNumberNode(number: EmulatorPhoneNumber, fields: string[] | undefined, webhookUrl: string | undefined): Record<string, unknown> {
+export function phoneNumberNode(
+  number: EmulatorPhoneNumber,
+  fields: string[] | undefined,
+  webhookUrl: string | undefined,
+): Record<string, unknown> {
   return pick(phoneNumberFields(number, webhookUrl), fields ?? PHONE_NUMBER_DEFAULT_FIELDS, number.phoneNumberId);
 }
 

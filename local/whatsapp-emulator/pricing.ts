@@ -55,14 +55,24 @@ export function billingFor(input: {
   const category = input.template ? input.template.category.toLowerCase() : "service";
   const freeEntryPoint = windows.isFreeEntryPoint(phoneNumberId, waId, now);
   const inWindow = windows.isOpen(phoneNumberId, waId, now);
-  const type: Billing["type"] = freeEntryPoint ? "free_entry_point" : inWindow && (category === "service" || category === "utility") ? "free_customer_service" : "regular";
+  const type: Billing["type"] = freeEntryPoint
+    ? "free_entry_point"
+    : inWindow && (category === "service" || category === "utility")
+      ? "free_customer_service"
+      : "regular";
 
-  const showConversation = input.mode === "always" || freeEntryPoint || (input.mode === "by-version" && majorVersion(input.graphVersion) <= 23);
+  const showConversation =
+    input.mode === "always" || freeEntryPoint || (input.mode === "by-version" && majorVersion(input.graphVersion) <= 23);
   if (!showConversation) return { category: freeEntryPoint ? "referral_conversion" : category, type };
   const originType = freeEntryPoint ? "referral_conversion" : category;
-  const expiresAt = originType === "service" ? (windows.closesAt(phoneNumberId, waId, now) ?? now + SERVICE_WINDOW_MS) : now + SERVICE_WINDOW_MS;
+  const expiresAt =
+    originType === "service" ? (windows.closesAt(phoneNumberId, waId, now) ?? now + SERVICE_WINDOW_MS) : now + SERVICE_WINDOW_MS;
   const conversation = input.conversations.get(`${phoneNumberId}:${waId}:${originType}`, now, expiresAt);
-  return { category: freeEntryPoint ? "referral_conversion" : category, type, conversation: { id: conversation.id, expiresAt: conversation.expiresAt, originType } };
+  return {
+    category: freeEntryPoint ? "referral_conversion" : category,
+    type,
+    conversation: { id: conversation.id, expiresAt: conversation.expiresAt, originType },
+  };
 }
 
 export function pricingObject(billing: Billing): Record<string, unknown> {

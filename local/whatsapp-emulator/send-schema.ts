@@ -4,14 +4,34 @@
  */
 import { z } from "zod";
 
-export const MESSAGE_TYPES = ["text", "image", "video", "audio", "document", "sticker", "location", "contacts", "interactive", "template", "reaction"] as const;
+export const MESSAGE_TYPES = [
+  "text",
+  "image",
+  "video",
+  "audio",
+  "document",
+  "sticker",
+  "location",
+  "contacts",
+  "interactive",
+  "template",
+  "reaction",
+] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 export const MEDIA_TYPES = ["image", "video", "audio", "document", "sticker"] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
 const text = (max: number) => z.string().min(1).max(max);
 const coordinate = (limit: number) =>
-  z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().min(-limit).max(limit));
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^-?\d+(\.\d+)?$/)
+        .transform(Number),
+    ])
+    .pipe(z.number().min(-limit).max(limit));
 
 export const mediaSchema = z
   .object({
@@ -22,20 +42,29 @@ export const mediaSchema = z
   })
   .loose()
   .superRefine((media, ctx) => {
-    if (media.id === undefined && media.link === undefined) ctx.addIssue({ code: "custom", message: "Either {id} or {link} is required", path: [] });
-    if (media.id !== undefined && media.link !== undefined) ctx.addIssue({ code: "custom", message: "Only one of {id} or {link} is allowed", path: [] });
+    if (media.id === undefined && media.link === undefined)
+      ctx.addIssue({ code: "custom", message: "Either {id} or {link} is required", path: [] });
+    if (media.id !== undefined && media.link !== undefined)
+      ctx.addIssue({ code: "custom", message: "Only one of {id} or {link} is allowed", path: [] });
   });
 
 const textSchema = z.object({ body: text(4096), preview_url: z.boolean().optional() }).loose();
 
 const locationSchema = z
-  .object({ latitude: coordinate(90), longitude: coordinate(180), name: z.string().max(1000).optional(), address: z.string().max(1000).optional() })
+  .object({
+    latitude: coordinate(90),
+    longitude: coordinate(180),
+    name: z.string().max(1000).optional(),
+    address: z.string().max(1000).optional(),
+  })
   .loose();
 
 const contactSchema = z
   .object({
     name: z.object({ formatted_name: text(1000) }).loose(),
-    phones: z.array(z.object({ phone: z.string().optional(), wa_id: z.string().optional(), type: z.string().optional() }).loose()).optional(),
+    phones: z
+      .array(z.object({ phone: z.string().optional(), wa_id: z.string().optional(), type: z.string().optional() }).loose())
+      .optional(),
     emails: z.array(z.object({ email: z.string().optional(), type: z.string().optional() }).loose()).optional(),
   })
   .loose();
@@ -70,14 +99,19 @@ const buttonInteractive = z
   .superRefine((interactive, ctx) => {
     const ids = interactive.action.buttons.map((button) => button.reply.id);
     const titles = interactive.action.buttons.map((button) => button.reply.title);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", message: "Button IDs must be unique", path: ["action", "buttons"] });
-    if (new Set(titles).size !== titles.length) ctx.addIssue({ code: "custom", message: "Button titles must be unique", path: ["action", "buttons"] });
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: "custom", message: "Button IDs must be unique", path: ["action", "buttons"] });
+    if (new Set(titles).size !== titles.length)
+      ctx.addIssue({ code: "custom", message: "Button titles must be unique", path: ["action", "buttons"] });
   });
 
 const listInteractive = z
   .object({
     type: z.literal("list"),
-    header: z.object({ type: z.literal("text"), text: text(60) }).loose().optional(),
+    header: z
+      .object({ type: z.literal("text"), text: text(60) })
+      .loose()
+      .optional(),
     body: z.object({ text: text(4096) }).loose(),
     footer: footer.optional(),
     action: z
@@ -103,11 +137,18 @@ const listInteractive = z
   .loose()
   .superRefine((interactive, ctx) => {
     const rows = interactive.action.sections.flatMap((section) => section.rows);
-    if (rows.length > 10) ctx.addIssue({ code: "custom", message: "Total row count exceed max allowed count: 10", path: ["action", "sections"] });
-    if (new Set(rows.map((row) => row.id)).size !== rows.length) ctx.addIssue({ code: "custom", message: "Row IDs must be unique", path: ["action", "sections"] });
+    if (rows.length > 10)
+      ctx.addIssue({ code: "custom", message: "Total row count exceed max allowed count: 10", path: ["action", "sections"] });
+    if (new Set(rows.map((row) => row.id)).size !== rows.length)
+      ctx.addIssue({ code: "custom", message: "Row IDs must be unique", path: ["action", "sections"] });
     if (interactive.action.sections.length > 1) {
       interactive.action.sections.forEach((section, index) => {
-        if (!section.title) ctx.addIssue({ code: "custom", message: "Section title is required when there is more than one section", path: ["action", "sections", index, "title"] });
+        if (!section.title)
+          ctx.addIssue({
+            code: "custom",
+            message: "Section title is required when there is more than one section",
+            path: ["action", "sections", index, "title"],
+          });
       });
     }
   });
@@ -116,20 +157,43 @@ const ctaUrlInteractive = z
   .object({
     type: z.literal("cta_url"),
     header: interactiveHeader.optional(),
-    body: z.object({ text: text(1024) }).loose().optional(),
+    body: z
+      .object({ text: text(1024) })
+      .loose()
+      .optional(),
     footer: footer.optional(),
     action: z.object({ name: z.literal("cta_url"), parameters: z.object({ display_text: text(20), url: z.url() }).loose() }).loose(),
   })
   .loose();
 
 const locationRequestInteractive = z
-  .object({ type: z.literal("location_request_message"), body: z.object({ text: text(1024) }).loose(), action: z.object({ name: z.literal("send_location") }).loose() })
+  .object({
+    type: z.literal("location_request_message"),
+    body: z.object({ text: text(1024) }).loose(),
+    action: z.object({ name: z.literal("send_location") }).loose(),
+  })
   .loose();
 
 /** Interactive kinds the emulator accepts without checking their inner shape (flows, catalogs, …). */
-const looseInteractive = z.object({ type: z.enum(["flow", "product", "product_list", "catalog_message", "address_message", "call_permission_request"]), action: z.object({}).loose() }).loose();
+const looseInteractive = z
+  .object({
+    type: z.enum(["flow", "product", "product_list", "catalog_message", "address_message", "call_permission_request"]),
+    action: z.object({}).loose(),
+  })
+  .loose();
 
-export const INTERACTIVE_TYPES = ["button", "list", "cta_url", "location_request_message", "flow", "product", "product_list", "catalog_message", "address_message", "call_permission_request"] as const;
+export const INTERACTIVE_TYPES = [
+  "button",
+  "list",
+  "cta_url",
+  "location_request_message",
+  "flow",
+  "product",
+  "product_list",
+  "catalog_message",
+  "address_message",
+  "call_permission_request",
+] as const;
 
 export function interactiveSchema(type: string): z.ZodType {
   switch (type) {
@@ -203,7 +267,11 @@ export function issueDetails(issue: z.core.$ZodIssue, root: PropertyKey[]): stri
     case "invalid_type":
       return `Param ${param} must be ${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}.`;
     case "too_big":
-      return issue.origin === "array" ? `Param ${param} must have at most ${String(issue.maximum)} items.` : issue.origin === "string" ? `Param ${param} must be at most ${String(issue.maximum)} characters long.` : `Param ${param} must be at most ${String(issue.maximum)}.`;
+      return issue.origin === "array"
+        ? `Param ${param} must have at most ${String(issue.maximum)} items.`
+        : issue.origin === "string"
+          ? `Param ${param} must be at most ${String(issue.maximum)} characters long.`
+          : `Param ${param} must be at most ${String(issue.maximum)}.`;
     case "too_small":
       return issue.origin === "array"
         ? `Param ${param} must have at least ${String(issue.minimum)} items.`

@@ -28,7 +28,9 @@ export class SentLog {
   }
 
   all(filter: { phoneNumberId?: string; waId?: string } = {}): SentMessageRecord[] {
-    return this.records.filter((record) => (!filter.phoneNumberId || record.phoneNumberId === filter.phoneNumberId) && (!filter.waId || record.waId === filter.waId));
+    return this.records.filter(
+      (record) => (!filter.phoneNumberId || record.phoneNumberId === filter.phoneNumberId) && (!filter.waId || record.waId === filter.waId),
+    );
   }
 
   addReceipt(receipt: ReadReceiptRecord): void {

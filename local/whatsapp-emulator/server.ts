@@ -39,8 +39,18 @@ async function handle(emulator: Emulator, req: IncomingMessage, res: ServerRespo
     } else if (error instanceof GraphError) {
       sendGraphError(res, error);
     } else {
-      emulator.log(`internal error on ${req.method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      sendGraphError(res, graphError(500, { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2, transient: true }));
+      emulator.log(
+        `internal error on ${req.method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      sendGraphError(
+        res,
+        graphError(500, {
+          message: "An unexpected error has occurred. Please retry your request later.",
+          type: "OAuthException",
+          code: 2,
+          transient: true,
+        }),
+      );
     }
     // Drain an unread request body so the connection can be reused.
     if (!req.complete) req.resume();

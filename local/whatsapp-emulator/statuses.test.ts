@@ -39,7 +39,17 @@ describe("sent → delivered → read", () => {
       expect(webhook.headers["x-hub-signature"]).toMatch(/^sha1=[0-9a-f]{40}$/);
       expect(webhook.payload).toMatchObject({
         object: "whatsapp_business_account",
-        entry: [{ id: WABA_ID, changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550100001", phone_number_id: PHONE_ID } } }] }],
+        entry: [
+          {
+            id: WABA_ID,
+            changes: [
+              {
+                field: "messages",
+                value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550100001", phone_number_id: PHONE_ID } },
+              },
+            ],
+          },
+        ],
       });
     }
     const [sent, delivered, read] = receiver.statuses();
@@ -50,7 +60,11 @@ describe("sent → delivered → read", () => {
       timestamp: expect.stringMatching(/^\d{10}$/),
       recipient_id: CUSTOMER,
       biz_opaque_callback_data: "campaign-7",
-      conversation: { id: expect.stringMatching(/^[0-9a-f]{32}$/), expiration_timestamp: expect.stringMatching(/^\d{10}$/), origin: { type: "service" } },
+      conversation: {
+        id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        expiration_timestamp: expect.stringMatching(/^\d{10}$/),
+        origin: { type: "service" },
+      },
       pricing,
     });
     expect(delivered).toEqual({
@@ -62,7 +76,13 @@ describe("sent → delivered → read", () => {
       conversation: { id: sent!.conversation!.id, origin: { type: "service" } },
       pricing,
     });
-    expect(read).toEqual({ id: wamid, status: "read", timestamp: expect.any(String), recipient_id: CUSTOMER, biz_opaque_callback_data: "campaign-7" });
+    expect(read).toEqual({
+      id: wamid,
+      status: "read",
+      timestamp: expect.any(String),
+      recipient_id: CUSTOMER,
+      biz_opaque_callback_data: "campaign-7",
+    });
     expect(emulator.sentMessages()[0]!.statuses.map((status) => status.status)).toEqual(["sent", "delivered", "read"]);
   });
 
@@ -98,7 +118,10 @@ describe("sent → delivered → read", () => {
 
   it("honours the delivered and read probabilities (injectable random)", async () => {
     const statuses = { sentDelayMs: 1, deliveredDelayMs: 2, readDelayMs: 3 };
-    const readRarely = await startEmulator(undefined, { random: () => 0.5, statuses: { ...statuses, deliveredProbability: 1, readProbability: 0.4 } });
+    const readRarely = await startEmulator(undefined, {
+      random: () => 0.5,
+      statuses: { ...statuses, deliveredProbability: 1, readProbability: 0.4 },
+    });
     const neverDelivered = await startEmulator(undefined, { random: () => 0.5, statuses: { ...statuses, deliveredProbability: 0.3 } });
     try {
       for (const local of [readRarely, neverDelivered]) {
@@ -115,7 +138,9 @@ describe("sent → delivered → read", () => {
   });
 
   it("keeps the statuses in order with the configured delays", async () => {
-    const slow = await startEmulator(undefined, { statuses: { sentDelayMs: 150, deliveredDelayMs: 200, readDelayMs: 250, readProbability: 1 } });
+    const slow = await startEmulator(undefined, {
+      statuses: { sentDelayMs: 150, deliveredDelayMs: 200, readDelayMs: 250, readProbability: 1 },
+    });
     try {
       slow.openWindow(CUSTOMER);
       const started = Date.now();
@@ -149,7 +174,9 @@ describe("the 24-hour customer-service window", () => {
             code: 131047,
             title: "Re-engagement message",
             message: "Re-engagement message",
-            error_data: { details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number." },
+            error_data: {
+              details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+            },
             href: expect.stringContaining("developers.facebook.com"),
           },
         ],
@@ -160,10 +187,15 @@ describe("the 24-hour customer-service window", () => {
   it("fails every free-form type outside the window, not templates", async () => {
     await send(emulator, { type: "image", image: { link: "https://example.com/a.jpg" } });
     await send(emulator, { type: "reaction", reaction: { message_id: "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTAwAA==", emoji: "👍" } });
-    await send(emulator, { type: "interactive", interactive: { type: "button", body: { text: "?" }, action: { buttons: [{ type: "reply", reply: { id: "y", title: "Yes" } }] } } });
+    await send(emulator, {
+      type: "interactive",
+      interactive: { type: "button", body: { text: "?" }, action: { buttons: [{ type: "reply", reply: { id: "y", title: "Yes" } }] } },
+    });
     await send(emulator, { type: "template", template: { name: "hello_world", language: { code: "en_US" } } });
     await emulator.settle();
-    const final = emulator.sentMessages().map((message) => [message.type, message.statuses.at(-1)?.status, message.statuses.at(-1)?.errors?.[0]?.code]);
+    const final = emulator
+      .sentMessages()
+      .map((message) => [message.type, message.statuses.at(-1)?.status, message.statuses.at(-1)?.errors?.[0]?.code]);
     expect(final).toEqual([
       ["image", "failed", 131047],
       ["reaction", "failed", 131047],
@@ -183,7 +215,11 @@ describe("the 24-hour customer-service window", () => {
       now += 2 * 60 * 1000;
       await send(timed, { type: "text", text: { body: "outside" } });
       await timed.settle();
-      expect(timed.sentMessages().map((message) => message.statuses.at(-1)?.errors?.[0]?.code ?? message.statuses.at(-1)?.status)).toEqual(["read", "read", 131047]);
+      expect(timed.sentMessages().map((message) => message.statuses.at(-1)?.errors?.[0]?.code ?? message.statuses.at(-1)?.status)).toEqual([
+        "read",
+        "read",
+        131047,
+      ]);
       // A new inbound message opens it again.
       await timed.sendAsCustomer({ from: CUSTOMER, type: "text", text: "Back" });
       await send(timed, { type: "text", text: { body: "welcome back" } });
@@ -213,7 +249,11 @@ describe("async failures", () => {
   it("fails undeliverable numbers with 131026", async () => {
     emulator.setFaults({ undeliverable: ["+1 650 555 0000"] });
     emulator.openWindow("16505550000");
-    const response = await send(emulator, { to: "16505550000", type: "template", template: { name: "hello_world", language: { code: "en_US" } } });
+    const response = await send(emulator, {
+      to: "16505550000",
+      type: "template",
+      template: { name: "hello_world", language: { code: "en_US" } },
+    });
     expect(response.status).toBe(200);
     await emulator.settle();
     expect(receiver.statuses()).toEqual([
@@ -222,7 +262,15 @@ describe("async failures", () => {
         status: "failed",
         timestamp: expect.any(String),
         recipient_id: "16505550000",
-        errors: [{ code: 131026, title: "Message undeliverable", message: "Message undeliverable", error_data: { details: "Message Undeliverable." }, href: expect.any(String) }],
+        errors: [
+          {
+            code: 131026,
+            title: "Message undeliverable",
+            message: "Message undeliverable",
+            error_data: { details: "Message Undeliverable." },
+            href: expect.any(String),
+          },
+        ],
       },
     ]);
   });
@@ -237,7 +285,12 @@ describe("async failures", () => {
   it("sends statuses chosen by the test (e.g. 131049 marketing cap)", async () => {
     const wamid = await sendAndSettle({ type: "template", template: { name: "hello_world", language: { code: "en_US" } } });
     receiver.received.length = 0;
-    await emulator.emitStatus(wamid, "failed", { code: 131049, title: "This message was not delivered to maintain healthy ecosystem engagement." });
-    expect(receiver.statuses()).toEqual([expect.objectContaining({ id: wamid, status: "failed", errors: [expect.objectContaining({ code: 131049 })] })]);
+    await emulator.emitStatus(wamid, "failed", {
+      code: 131049,
+      title: "This message was not delivered to maintain healthy ecosystem engagement.",
+    });
+    expect(receiver.statuses()).toEqual([
+      expect.objectContaining({ id: wamid, status: "failed", errors: [expect.objectContaining({ code: 131049 })] }),
+    ]);
   });
 });

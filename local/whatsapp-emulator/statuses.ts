@@ -33,16 +33,28 @@ export interface StatusDeps {
 
 export const UNDELIVERABLE = () => statusError(131026, "Message undeliverable", "Message Undeliverable.");
 export const RE_ENGAGEMENT = () =>
-  statusError(131047, "Re-engagement message", "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
+  statusError(
+    131047,
+    "Re-engagement message",
+    "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+  );
 
 export class StatusScheduler {
   constructor(private readonly deps: StatusDeps) {}
 
   /** Plans the statuses of an accepted message (the window is judged now, at acceptance). */
-  schedule(phone: EmulatorPhoneNumber, record: SentMessageRecord, info: { template?: TemplateRecord; asyncFailure?: StatusError; undeliverable: boolean }): void {
+  schedule(
+    phone: EmulatorPhoneNumber,
+    record: SentMessageRecord,
+    info: { template?: TemplateRecord; asyncFailure?: StatusError; undeliverable: boolean },
+  ): void {
     const { options, windows, tasks, random, now } = this.deps;
     const at = now();
-    const failure = info.undeliverable ? UNDELIVERABLE() : !info.template && !windows.isOpen(record.phoneNumberId, record.waId, at) ? RE_ENGAGEMENT() : info.asyncFailure;
+    const failure = info.undeliverable
+      ? UNDELIVERABLE()
+      : !info.template && !windows.isOpen(record.phoneNumberId, record.waId, at)
+        ? RE_ENGAGEMENT()
+        : info.asyncFailure;
     if (failure) {
       tasks.later(options.sentDelayMs, () => this.emit(phone, record, "failed", { errors: [failure] }));
       return;
@@ -68,7 +80,12 @@ export class StatusScheduler {
   }
 
   /** Sends one status webhook now (also used by the control API to force a status). */
-  emit(phone: EmulatorPhoneNumber, record: SentMessageRecord, status: MessageStatus, extra: { billing?: Billing; expiration?: boolean; errors?: StatusError[] }): Promise<unknown> {
+  emit(
+    phone: EmulatorPhoneNumber,
+    record: SentMessageRecord,
+    status: MessageStatus,
+    extra: { billing?: Billing; expiration?: boolean; errors?: StatusError[] },
+  ): Promise<unknown> {
     const timestamp = String(Math.floor(this.deps.now() / 1000));
     record.statuses.push({ status, timestamp, ...(extra.errors ? { errors: extra.errors } : {}) });
     const conversation = extra.billing ? conversationObject(extra.billing, extra.expiration === true) : undefined;

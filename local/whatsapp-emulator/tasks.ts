@@ -10,10 +10,13 @@ export class Tasks {
   /** Runs `fn` after `delayMs`; its promise counts as pending work until it settles. */
   later(delayMs: number, fn: () => unknown): void {
     if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.track(Promise.resolve().then(fn));
-    }, Math.max(0, delayMs));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.track(Promise.resolve().then(fn));
+      },
+      Math.max(0, delayMs),
+    );
     this.timers.add(timer);
   }
 

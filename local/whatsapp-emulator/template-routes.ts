@@ -22,7 +22,13 @@ export function listTemplates(emulator: Emulator, wabaId: string, url: URL): Rec
   const language = query.get("language");
   const matching = emulator.templates
     .list(wabaId)
-    .filter((template) => (!name || template.name.includes(name)) && (!status || template.status === status) && (!category || template.category === category) && (!language || template.language === language));
+    .filter(
+      (template) =>
+        (!name || template.name.includes(name)) &&
+        (!status || template.status === status) &&
+        (!category || template.category === category) &&
+        (!language || template.language === language),
+    );
 
   const limitParam = Number(query.get("limit") ?? 25);
   const limit = Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, 1000) : 25;

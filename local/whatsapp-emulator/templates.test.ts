@@ -33,12 +33,23 @@ const ORDER_TEMPLATE = {
     { type: "HEADER", format: "TEXT", text: "Order {{1}}", example: { header_text: ["#1"] } },
     { type: "BODY", text: "Hi {{1}}, we got your order {{2}}.", example: { body_text: [["Ana", "#1"]] } },
     { type: "FOOTER", text: "Acme" },
-    { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Thanks" }, { type: "URL", text: "Track", url: "https://acme.example/t/{{1}}" }] },
+    {
+      type: "BUTTONS",
+      buttons: [
+        { type: "QUICK_REPLY", text: "Thanks" },
+        { type: "URL", text: "Track", url: "https://acme.example/t/{{1}}" },
+      ],
+    },
   ],
 };
 
 function create(body: Record<string, unknown>) {
-  return graph<{ id: string; status: string; category: string } & GraphErrorBody>(emulator, "POST", `/v23.0/${WABA_ID}/message_templates`, body);
+  return graph<{ id: string; status: string; category: string } & GraphErrorBody>(
+    emulator,
+    "POST",
+    `/v23.0/${WABA_ID}/message_templates`,
+    body,
+  );
 }
 
 describe("GET message_templates", () => {
@@ -59,7 +70,8 @@ describe("GET message_templates", () => {
   });
 
   it("filters by name and pages with limit and the after cursor", async () => {
-    for (const suffix of ["a", "b", "c"]) expect((await create({ ...ORDER_TEMPLATE, name: `promo_${suffix}`, category: "MARKETING" })).status).toBe(200);
+    for (const suffix of ["a", "b", "c"])
+      expect((await create({ ...ORDER_TEMPLATE, name: `promo_${suffix}`, category: "MARKETING" })).status).toBe(200);
     const filtered = await graph<TemplateList>(emulator, "GET", `/v23.0/${WABA_ID}/message_templates?name=promo_b`);
     expect(filtered.body.data.map((template) => template.name)).toEqual(["promo_b"]);
 
@@ -69,10 +81,18 @@ describe("GET message_templates", () => {
       { name: "order_shipped", status: "APPROVED", id: expect.any(String) },
     ]);
     expect(first.body.paging.next).toContain("after=");
-    const second = await graph<TemplateList>(emulator, "GET", new URL(first.body.paging.next!).pathname + new URL(first.body.paging.next!).search);
+    const second = await graph<TemplateList>(
+      emulator,
+      "GET",
+      new URL(first.body.paging.next!).pathname + new URL(first.body.paging.next!).search,
+    );
     expect(second.body.data.map((template) => template.name)).toEqual(["promo_a", "promo_b"]);
     expect(second.body.paging.previous).toContain("before=");
-    const third = await graph<TemplateList>(emulator, "GET", `/v23.0/${WABA_ID}/message_templates?limit=2&after=${second.body.paging.cursors.after}`);
+    const third = await graph<TemplateList>(
+      emulator,
+      "GET",
+      `/v23.0/${WABA_ID}/message_templates?limit=2&after=${second.body.paging.cursors.after}`,
+    );
     expect(third.body.data.map((template) => template.name)).toEqual(["promo_c"]);
     expect(third.body.paging.next).toBeUndefined();
   });
@@ -126,7 +146,13 @@ describe("POST message_templates and the review", () => {
         language: { code: "en_US" },
         components: [
           { type: "header", parameters: [{ type: "text", text: "#7" }] },
-          { type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "text", text: "#7" }] },
+          {
+            type: "body",
+            parameters: [
+              { type: "text", text: "Ana" },
+              { type: "text", text: "#7" },
+            ],
+          },
           { type: "button", sub_type: "url", index: "1", parameters: [{ type: "text", text: "7" }] },
         ],
       },
@@ -134,7 +160,19 @@ describe("POST message_templates and the review", () => {
     expect(sent.status).toBe(200);
     const noHeader = await send(emulator, {
       type: "template",
-      template: { name: "order_confirmation", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "text", text: "#7" }] }] },
+      template: {
+        name: "order_confirmation",
+        language: { code: "en_US" },
+        components: [
+          {
+            type: "body",
+            parameters: [
+              { type: "text", text: "Ana" },
+              { type: "text", text: "#7" },
+            ],
+          },
+        ],
+      },
     });
     expect(noHeader.body.error).toMatchObject({ code: 132000 });
     expect(noHeader.body.error.error_data!.details).toMatch(/^header: /);
@@ -150,7 +188,9 @@ describe("POST message_templates and the review", () => {
       ]);
       const list = await graph<TemplateList>(strict, "GET", `/v23.0/${WABA_ID}/message_templates?name=order_confirmation`);
       expect(list.body.data[0]).toMatchObject({ status: "REJECTED", rejected_reason: "INVALID_FORMAT" });
-      expect((await send(strict, { type: "template", template: { name: "order_confirmation", language: { code: "en_US" } } })).body.error.code).toBe(132001);
+      expect(
+        (await send(strict, { type: "template", template: { name: "order_confirmation", language: { code: "en_US" } } })).body.error.code,
+      ).toBe(132001);
     } finally {
       await strict.stop();
     }
@@ -184,8 +224,28 @@ describe("POST message_templates and the review", () => {
     ["no BODY", { ...ORDER_TEMPLATE, components: [{ type: "FOOTER", text: "x" }] }, "Invalid components"],
     ["a body over 1024", { ...ORDER_TEMPLATE, components: [{ type: "BODY", text: "a".repeat(1025) }] }, "Invalid components"],
     ["variables out of order", { ...ORDER_TEMPLATE, components: [{ type: "BODY", text: "Hi {{2}}" }] }, "Invalid components"],
-    ["a bad header format", { ...ORDER_TEMPLATE, components: [{ type: "HEADER", format: "GIF" }, { type: "BODY", text: "x" }] }, "Invalid components"],
-    ["eleven buttons", { ...ORDER_TEMPLATE, components: [{ type: "BODY", text: "x" }, { type: "BUTTONS", buttons: Array.from({ length: 11 }, () => ({ type: "QUICK_REPLY", text: "b" })) }] }, "Invalid components"],
+    [
+      "a bad header format",
+      {
+        ...ORDER_TEMPLATE,
+        components: [
+          { type: "HEADER", format: "GIF" },
+          { type: "BODY", text: "x" },
+        ],
+      },
+      "Invalid components",
+    ],
+    [
+      "eleven buttons",
+      {
+        ...ORDER_TEMPLATE,
+        components: [
+          { type: "BODY", text: "x" },
+          { type: "BUTTONS", buttons: Array.from({ length: 11 }, () => ({ type: "QUICK_REPLY", text: "b" })) },
+        ],
+      },
+      "Invalid components",
+    ],
   ])("refuses %s", async (_name, body, expected) => {
     const response = await create(body);
     expect(response.status).toBe(400);
@@ -208,11 +268,18 @@ describe("DELETE message_templates", () => {
     const english = await create(ORDER_TEMPLATE);
     await create({ ...ORDER_TEMPLATE, language: "id" });
     await graph(emulator, "DELETE", `/v23.0/${WABA_ID}/message_templates?name=order_confirmation&hsm_id=${english.body.id}`);
-    expect(emulator.templates().filter((template) => template.name === "order_confirmation").map((template) => template.language)).toEqual(["id"]);
+    expect(
+      emulator
+        .templates()
+        .filter((template) => template.name === "order_confirmation")
+        .map((template) => template.language),
+    ).toEqual(["id"]);
   });
 
   it("wants a name, and an existing one", async () => {
-    expect((await graph<GraphErrorBody>(emulator, "DELETE", `/v23.0/${WABA_ID}/message_templates`)).body.error.message).toBe("(#100) The parameter name is required");
+    expect((await graph<GraphErrorBody>(emulator, "DELETE", `/v23.0/${WABA_ID}/message_templates`)).body.error.message).toBe(
+      "(#100) The parameter name is required",
+    );
     const missing = await graph<GraphErrorBody>(emulator, "DELETE", `/v23.0/${WABA_ID}/message_templates?name=nope`);
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ code: 100, error_user_title: "Message template not found" });
@@ -222,11 +289,19 @@ describe("DELETE message_templates", () => {
 describe("status changes", () => {
   it("pauses and disables with a webhook, and sending answers 132015 / 132016", async () => {
     await emulator.setTemplateStatus({ name: "hello_world", language: "en_US" }, "PAUSED");
-    expect(receiver.templateUpdates().at(-1)).toMatchObject({ event: "PAUSED", message_template_name: "hello_world", other_info: { title: "FIRST_PAUSE" } });
-    expect((await send(emulator, { type: "template", template: { name: "hello_world", language: { code: "en_US" } } })).body.error.code).toBe(132015);
+    expect(receiver.templateUpdates().at(-1)).toMatchObject({
+      event: "PAUSED",
+      message_template_name: "hello_world",
+      other_info: { title: "FIRST_PAUSE" },
+    });
+    expect(
+      (await send(emulator, { type: "template", template: { name: "hello_world", language: { code: "en_US" } } })).body.error.code,
+    ).toBe(132015);
 
     await emulator.setTemplateStatus({ name: "hello_world", language: "en_US" }, "DISABLED");
-    expect((await send(emulator, { type: "template", template: { name: "hello_world", language: { code: "en_US" } } })).body.error.code).toBe(132016);
+    expect(
+      (await send(emulator, { type: "template", template: { name: "hello_world", language: { code: "en_US" } } })).body.error.code,
+    ).toBe(132016);
 
     await emulator.setTemplateStatus({ name: "hello_world", language: "en_US" }, "APPROVED");
     expect((await send(emulator, { type: "template", template: { name: "hello_world", language: { code: "en_US" } } })).status).toBe(200);

@@ -30,7 +30,13 @@ export const DEFAULT_TEMPLATES: Omit<EmulatorTemplateSeed, "wabaId">[] = [
     category: "UTILITY",
     components: [
       { type: "BODY", text: "Hi {{1}}, your order {{2}} is on its way.", example: { body_text: [["Sheena", "#1042"]] } },
-      { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Track it" }, { type: "QUICK_REPLY", text: "Stop updates" }] },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "Track it" },
+          { type: "QUICK_REPLY", text: "Stop updates" },
+        ],
+      },
     ],
   },
 ];
@@ -43,7 +49,9 @@ export function templateVariables(text: string): string[] {
 }
 
 export function componentOf(template: TemplateRecord, type: string): JsonObject | undefined {
-  return template.components.find((component): component is JsonObject => isObject(component) && String(component.type).toUpperCase() === type);
+  return template.components.find(
+    (component): component is JsonObject => isObject(component) && String(component.type).toUpperCase() === type,
+  );
 }
 
 export class Templates {
@@ -52,7 +60,13 @@ export class Templates {
 
   seed(seed: EmulatorTemplateSeed & { wabaId: string }): TemplateRecord {
     this.seedIndex += 1;
-    const body = { name: seed.name, language: seed.language, category: seed.category, components: seed.components, parameter_format: seed.parameterFormat };
+    const body = {
+      name: seed.name,
+      language: seed.language,
+      category: seed.category,
+      components: seed.components,
+      parameter_format: seed.parameterFormat,
+    };
     let record: TemplateRecord;
     try {
       record = this.build(seed.wabaId, body, `30000000000${String(this.seedIndex).padStart(4, "0")}`);
@@ -69,7 +83,9 @@ export class Templates {
   create(wabaId: string, body: unknown): TemplateRecord {
     if (!isObject(body)) throw errors.missingParameter("name");
     const record = this.build(wabaId, body, numericId(15));
-    if (this.records.some((existing) => existing.wabaId === wabaId && existing.name === record.name && existing.language === record.language)) {
+    if (
+      this.records.some((existing) => existing.wabaId === wabaId && existing.name === record.name && existing.language === record.language)
+    ) {
       throw errors.templateExists(record.language);
     }
     this.records.push(record);
@@ -83,10 +99,16 @@ export class Templates {
     if (category === undefined) throw errors.missingParameter("category");
     if (components === undefined) throw errors.missingParameter("components");
     if (typeof name !== "string" || !/^[a-z0-9_]+$/.test(name) || name.length > 512) {
-      throw errors.templateInvalid("Invalid template name", "Message template names can only contain lowercase alphanumeric characters and underscores, and be at most 512 characters.");
+      throw errors.templateInvalid(
+        "Invalid template name",
+        "Message template names can only contain lowercase alphanumeric characters and underscores, and be at most 512 characters.",
+      );
     }
     if (typeof language !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) {
-      throw errors.templateInvalid("Invalid language", `The language '${String(language)}' is not a supported template language code (for example en_US, id, pt_BR).`);
+      throw errors.templateInvalid(
+        "Invalid language",
+        `The language '${String(language)}' is not a supported template language code (for example en_US, id, pt_BR).`,
+      );
     }
     const upperCategory = typeof category === "string" ? category.toUpperCase() : "";
     if (!(TEMPLATE_CATEGORIES as readonly string[]).includes(upperCategory)) {
@@ -161,24 +183,28 @@ function validateComponents(components: unknown, category: Category, parameterFo
   const normalized = components.map((component, index) => {
     if (!isObject(component) || typeof component.type !== "string") invalidComponents(`Param components[${index}]['type'] is required.`);
     const type = component.type.toUpperCase();
-    if (!["HEADER", "BODY", "FOOTER", "BUTTONS"].includes(type)) invalidComponents(`Param components[${index}]['type'] must be one of {HEADER, BODY, FOOTER, BUTTONS}.`);
+    if (!["HEADER", "BODY", "FOOTER", "BUTTONS"].includes(type))
+      invalidComponents(`Param components[${index}]['type'] must be one of {HEADER, BODY, FOOTER, BUTTONS}.`);
     if (seen.has(type)) invalidComponents(`Only one ${type} component is allowed.`);
     seen.add(type);
     const out: JsonObject = { ...component, type };
     if (type === "HEADER") {
       const format = typeof component.format === "string" ? component.format.toUpperCase() : "";
-      if (!HEADER_FORMATS.includes(format)) invalidComponents(`Param components[${index}]['format'] must be one of {${HEADER_FORMATS.join(", ")}}.`);
+      if (!HEADER_FORMATS.includes(format))
+        invalidComponents(`Param components[${index}]['format'] must be one of {${HEADER_FORMATS.join(", ")}}.`);
       out.format = format;
       if (format === "TEXT") {
         checkText(component.text, 60, `components[${index}]['text']`);
         if (templateVariables(String(component.text)).length > 1) invalidComponents("A text header can have at most one variable.");
       }
     }
-    if (type === "BODY" && (category !== "AUTHENTICATION" || component.text !== undefined)) checkText(component.text, 1024, `components[${index}]['text']`);
+    if (type === "BODY" && (category !== "AUTHENTICATION" || component.text !== undefined))
+      checkText(component.text, 1024, `components[${index}]['text']`);
     if (type === "FOOTER" && category !== "AUTHENTICATION") checkText(component.text, 60, `components[${index}]['text']`);
     if (type === "BUTTONS") {
       const buttons = component.buttons;
-      if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 10) invalidComponents("A BUTTONS component needs 1 to 10 buttons.");
+      if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 10)
+        invalidComponents("A BUTTONS component needs 1 to 10 buttons.");
       buttons.forEach((button, b) => {
         if (!isObject(button) || typeof button.type !== "string" || !BUTTON_TYPES.includes(button.type.toUpperCase())) {
           invalidComponents(`Param components[${index}]['buttons'][${b}]['type'] must be one of {${BUTTON_TYPES.join(", ")}}.`);
@@ -186,7 +212,8 @@ function validateComponents(components: unknown, category: Category, parameterFo
         if (button.text !== undefined) checkText(button.text, 25, `components[${index}]['buttons'][${b}]['text']`);
       });
     }
-    if (type === "BODY" || (type === "HEADER" && out.format === "TEXT")) checkVariables(String(component.text ?? ""), parameterFormat, type);
+    if (type === "BODY" || (type === "HEADER" && out.format === "TEXT"))
+      checkVariables(String(component.text ?? ""), parameterFormat, type);
     return out;
   });
   if (!seen.has("BODY")) invalidComponents("A template needs a BODY component.");
@@ -202,7 +229,8 @@ function checkVariables(text: string, parameterFormat: string, where: string): v
   const variables = templateVariables(text);
   if (parameterFormat === "POSITIONAL") {
     variables.forEach((variable, index) => {
-      if (variable !== String(index + 1)) invalidComponents(`${where} variables must be sequential numbers starting at {{1}}; found {{${variable}}}.`);
+      if (variable !== String(index + 1))
+        invalidComponents(`${where} variables must be sequential numbers starting at {{1}}; found {{${variable}}}.`);
     });
   } else if (variables.some((variable) => !/^[a-z_][a-z0-9_]*$/.test(variable))) {
     invalidComponents(`${where} named variables must be lowercase letters, digits and underscores.`);

@@ -24,7 +24,14 @@ export interface ReceivedWebhook {
 /** Loose view of a webhook body, enough to walk it in tests. */
 export interface WebhookBody {
   object: string;
-  entry: { id: string; time?: number; changes: { field: string; value: Record<string, unknown> & { statuses?: Status[]; messages?: Record<string, unknown>[]; contacts?: unknown[] } }[] }[];
+  entry: {
+    id: string;
+    time?: number;
+    changes: {
+      field: string;
+      value: Record<string, unknown> & { statuses?: Status[]; messages?: Record<string, unknown>[]; contacts?: unknown[] };
+    }[];
+  }[];
 }
 
 export interface Status {
@@ -67,7 +74,9 @@ export async function startReceiver(): Promise<Receiver> {
     statuses: () => receiver.received.flatMap((r) => r.payload.entry.flatMap((e) => e.changes.flatMap((c) => c.value.statuses ?? []))),
     messages: () => receiver.received.flatMap((r) => r.payload.entry.flatMap((e) => e.changes.flatMap((c) => c.value.messages ?? []))),
     templateUpdates: () =>
-      receiver.received.flatMap((r) => r.payload.entry.flatMap((e) => e.changes.filter((c) => c.field === "message_template_status_update").map((c) => c.value))),
+      receiver.received.flatMap((r) =>
+        r.payload.entry.flatMap((e) => e.changes.filter((c) => c.field === "message_template_status_update").map((c) => c.value)),
+      ),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer((req, res) => {
@@ -77,7 +86,12 @@ export async function startReceiver(): Promise<Receiver> {
       const raw = Buffer.concat(chunks).toString("utf8");
       const status = receiver.respond(receiver.requests++);
       if (status >= 200 && status < 300) {
-        receiver.received.push({ headers: req.headers, raw, signatureValid: verifySignature(raw, req.headers["x-hub-signature-256"]), payload: JSON.parse(raw) as WebhookBody });
+        receiver.received.push({
+          headers: req.headers,
+          raw,
+          signatureValid: verifySignature(raw, req.headers["x-hub-signature-256"]),
+          payload: JSON.parse(raw) as WebhookBody,
+        });
       }
       res.writeHead(status).end();
     });
@@ -108,7 +122,15 @@ export interface GraphResponse<T = Record<string, unknown>> {
 }
 
 export interface GraphErrorBody {
-  error: { message: string; type: string; code: number; error_subcode?: number; error_data?: { messaging_product: string; details: string }; fbtrace_id: string; error_user_title?: string };
+  error: {
+    message: string;
+    type: string;
+    code: number;
+    error_subcode?: number;
+    error_data?: { messaging_product: string; details: string };
+    fbtrace_id: string;
+    error_user_title?: string;
+  };
 }
 
 export async function graph<T = Record<string, unknown>>(
@@ -132,7 +154,11 @@ export async function graph<T = Record<string, unknown>>(
 }
 
 /** POST /v23.0/{phone}/messages. */
-export function send(emulator: RunningEmulator, message: Record<string, unknown>, options: { version?: string; token?: string | null; phoneId?: string } = {}) {
+export function send(
+  emulator: RunningEmulator,
+  message: Record<string, unknown>,
+  options: { version?: string; token?: string | null; phoneId?: string } = {},
+) {
   return graph<SendResponse & GraphErrorBody>(
     emulator,
     "POST",
@@ -148,7 +174,12 @@ export interface SendResponse {
   messages: { id: string; message_status: string }[];
 }
 
-export function uploadForm(bytes: Buffer, mimeType: string, filename = "file.bin", fields: Record<string, string> = { messaging_product: "whatsapp" }): FormData {
+export function uploadForm(
+  bytes: Buffer,
+  mimeType: string,
+  filename = "file.bin",
+  fields: Record<string, string> = { messaging_product: "whatsapp" },
+): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   form.append("type", mimeType);

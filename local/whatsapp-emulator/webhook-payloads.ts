@@ -48,14 +48,18 @@ export function buildPayload(events: WebhookEvent[], nowMs: number): WebhookPayl
     }
     let value = group.values.get(event.phone.phoneNumberId);
     if (!value) {
-      value = { messaging_product: "whatsapp", metadata: { display_phone_number: displayDigits(event.phone), phone_number_id: event.phone.phoneNumberId } };
+      value = {
+        messaging_product: "whatsapp",
+        metadata: { display_phone_number: displayDigits(event.phone), phone_number_id: event.phone.phoneNumberId },
+      };
       group.values.set(event.phone.phoneNumberId, value);
       group.entry.changes.push({ value: value as unknown as JsonObject, field: "messages" });
     }
     if ("status" in event) {
       (value.statuses ??= []).push(event.status);
     } else {
-      if (event.contact && !value.contacts?.some((contact) => contact.wa_id === event.contact!.wa_id)) (value.contacts ??= []).push(event.contact);
+      if (event.contact && !value.contacts?.some((contact) => contact.wa_id === event.contact!.wa_id))
+        (value.contacts ??= []).push(event.contact);
       (value.messages ??= []).push(event.message);
     }
   }
