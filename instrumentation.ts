@@ -9,7 +9,14 @@ export async function register(): Promise<void> {
   // long-lived server. On Vercel no process lives between requests: Vercel Cron calls
   // GET /api/cron/webhooks instead (vercel.json).
   const { env } = await import("./lib/env");
-  if (!env.VERCEL && process.env.NEXT_PHASE !== "phase-production-build") {
+  if (env.VERCEL) {
+    if (!env.CRON_SECRET) {
+      const { logger } = await import("./lib/log");
+      logger("webhooks.recovery").error(
+        "CRON_SECRET is not set: Vercel Cron cannot run the webhook recovery sweep (GET /api/cron/webhooks)",
+      );
+    }
+  } else if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { startWebhookRecovery } = await import("./lib/services/webhooks/scheduler");
     startWebhookRecovery();
   }

@@ -4,6 +4,7 @@
  */
 import type * as NextServer from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { encryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { clearSignerCache } from "@/lib/services/webhooks/signing-secrets";
 import { signWebhookBody } from "@/lib/whatsapp/webhook/signature";
@@ -103,6 +104,32 @@ describe("POST", () => {
       type: "text",
       previewText: "Does it come in another color?",
     });
+  });
+
+  it("acknowledges a known number's delivery with a single database round trip (the INSERT)", async () => {
+    await POST(webhookRequest(fixtureFor("text", number, uniqueSuffix()))); // warms the secret cache
+    discardAfter();
+    const lookups = vi.spyOn(prisma.whatsappConnection, "findMany");
+    const inserts = vi.spyOn(prisma.webhookEvent, "create");
+    try {
+      expect((await POST(webhookRequest(fixtureFor("image", number, uniqueSuffix())))).status).toBe(200);
+      expect(lookups).not.toHaveBeenCalled();
+      expect(inserts).toHaveBeenCalledTimes(1);
+    } finally {
+      lookups.mockRestore();
+      inserts.mockRestore();
+    }
+  });
+
+  it("a rotated app secret verifies at once, despite the cache", async () => {
+    const own = await createNumber("rotating", { appSecret: "old-app-secret" });
+    expect((await POST(webhookRequest(fixtureFor("text", own, uniqueSuffix()), { secret: "old-app-secret" }))).status).toBe(200);
+    await prisma.whatsappConnection.update({
+      where: { id: own.connectionId },
+      data: { appSecretEncrypted: encryptSecret("new-app-secret") },
+    });
+    expect((await POST(webhookRequest(fixtureFor("image", own, uniqueSuffix()), { secret: "new-app-secret" }))).status).toBe(200);
+    expect((await POST(webhookRequest(fixtureFor("video", own, uniqueSuffix()), { secret: "old-app-secret" }))).status).toBe(401);
   });
 
   it("verifies with the connection's own app secret when it has one", async () => {

@@ -6,7 +6,7 @@
 import { after } from "next/server";
 import { logger } from "@/lib/log";
 import { ingestWebhook } from "@/lib/services/webhooks/ingest-webhook";
-import { processWebhookEvent } from "@/lib/services/webhooks/process-event";
+import { processSoon } from "@/lib/services/webhooks/background";
 import { verifySubscription } from "@/lib/services/webhooks/verify-subscription";
 import { MAX_WEBHOOK_BODY_BYTES, readLimitedBody } from "@/lib/whatsapp/webhook/raw-body";
 
@@ -49,6 +49,6 @@ export async function POST(request: Request): Promise<Response> {
   if (result.outcome === "rejected") return text(result.status, result.status === 401 ? "Invalid signature" : "Bad request");
 
   const { eventId, process } = result;
-  if (process) after(() => processWebhookEvent(eventId).then(() => undefined));
+  if (process) after(() => processSoon(eventId).then(() => undefined));
   return text(200, "OK");
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from "vitest";
+import { processWebhookEvent } from "./process-event";
+import { CONCURRENCY, processSoon } from "./background";
+import { emptyOutcome } from "./outcome";
+
+vi.mock("./process-event", () => ({ processWebhookEvent: vi.fn() }));
+
+describe("processSoon", () => {
+  it("processes every event, never more than CONCURRENCY at once", async () => {
+    let active = 0;
+    let peak = 0;
+    vi.mocked(processWebhookEvent).mockImplementation(async (id) => {
+      active += 1;
+      peak = Math.max(peak, active);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      active -= 1;
+      return emptyOutcome(id, "processed");
+    });
+    const ids = Array.from({ length: 25 }, (_, i) => `event-${i}`);
+    const outcomes = await Promise.all(ids.map((id) => processSoon(id)));
+    expect(outcomes.map((o) => o?.eventId)).toEqual(ids);
+    expect(peak).toBe(CONCURRENCY);
+    expect(active).toBe(0);
+  });
+
+  it("frees its slot when processing throws", async () => {
+    vi.mocked(processWebhookEvent).mockRejectedValueOnce(new Error("boom"));
+    await expect(processSoon("x")).rejects.toThrow("boom");
+    vi.mocked(processWebhookEvent).mockImplementation(async (id) => emptyOutcome(id, "processed"));
+    const outcomes = await Promise.all(Array.from({ length: CONCURRENCY * 2 }, (_, i) => processSoon(`y${i}`)));
+    expect(outcomes).toHaveLength(CONCURRENCY * 2);
+  });
+});
