@@ -5,6 +5,7 @@
 export class Tasks {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<unknown>>();
+  private readonly idleWaiters: (() => void)[] = [];
   private stopped = false;
 
   /** Runs `fn` after `delayMs`; its promise counts as pending work until it settles. */
@@ -22,7 +23,10 @@ export class Tasks {
 
   /** Counts `promise` as pending work; its rejection is swallowed here (callers handle their own). */
   track<T>(promise: Promise<T>): Promise<T> {
-    const tracked = promise.finally(() => this.running.delete(tracked));
+    const tracked = promise.finally(() => {
+      this.running.delete(tracked);
+      this.notifyIfIdle();
+    });
     this.running.add(tracked);
     tracked.catch(() => {});
     return tracked;
@@ -33,19 +37,31 @@ export class Tasks {
   }
 
   /** Resolves once no timer is waiting and nothing is running (new work scheduled meanwhile included). */
-  async settle(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.pending > 0) {
-      if (Date.now() > deadline) throw new Error(`whatsapp emulator: ${this.pending} background tasks still pending after ${timeoutMs} ms`);
-      if (this.running.size > 0) await Promise.race([...this.running].map((p) => p.catch(() => {})));
-      else await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+  settle(timeoutMs = 30_000): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.idleWaiters.splice(this.idleWaiters.indexOf(done), 1);
+        reject(new Error(`whatsapp emulator: ${this.pending} background tasks still pending after ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.idleWaiters.push(done);
+    });
+  }
+
+  private notifyIfIdle(): void {
+    if (this.pending > 0) return;
+    for (const waiter of this.idleWaiters.splice(0)) waiter();
   }
 
   /** Cancels every waiting timer; running work finishes on its own. */
   cancelAll(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.notifyIfIdle();
   }
 
   stop(): void {
