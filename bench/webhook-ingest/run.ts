@@ -274,6 +274,13 @@ async function main(): Promise<void> {
     cleanup.add("next start", () => next.stop());
     const bare = await startBare({ port: await freePort(), appSecret, logFile: path.join(logDir, "bare.log") });
     cleanup.add("bare node server", () => bare.stop());
+    const busy = loadavg()[0] ?? 0;
+    if (busy > cpus().length * 0.75) {
+      console.warn(
+        `warning: the machine is busy before the first run (load average ${busy.toFixed(1)} on ${cpus().length} cores): ` +
+          "every figure will be low; compare only within this run, or rerun when it is quiet.",
+      );
+    }
     console.log(
       `next start pid ${next.pid} on ${next.origin}; bare node pid ${bare.pid} on ${bare.origin}; load average ${loadavg()
         .map((l) => l.toFixed(2))
