@@ -12,7 +12,7 @@ import { requestResetSchema, resetPasswordSchema, signInSchema, signUpSchema } f
 import { appUrl, safeCallbackPath } from "@/lib/http/app-url";
 import { resolveRequestLocale } from "@/lib/i18n/request";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";
-import { savedLocaleForEmail } from "@/lib/services/users/locale";
+import { saveLocaleForEmail, savedLocaleForEmail } from "@/lib/services/users/locale";
 
 async function signInWithPassword(email: string, password: string): Promise<void> {
   try {
@@ -27,9 +27,16 @@ async function signInWithPassword(email: string, password: string): Promise<void
     }
     throw error;
   }
-  // The user's saved language follows them to this browser.
-  const locale = await savedLocaleForEmail(email);
-  if (isLocale(locale)) (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  // A language chosen in this browser (the sign-in page's switch) is the latest choice: save it.
+  // Otherwise the user's saved language follows them to this browser.
+  const cookieStore = await cookies();
+  const chosen = cookieStore.get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) {
+    await saveLocaleForEmail(email, chosen);
+  } else {
+    const saved = await savedLocaleForEmail(email);
+    if (isLocale(saved)) cookieStore.set(LOCALE_COOKIE, saved, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  }
 }
 
 export const signInAction = publicAction.inputSchema(signInSchema).action(async ({ parsedInput }) => {

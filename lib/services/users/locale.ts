@@ -9,3 +9,7 @@ export async function savedLocaleForEmail(email: string): Promise<string | null>
   const user = await prisma.user.findUnique({ where: { email }, select: { locale: true } });
   return user?.locale ?? null;
 }
+
+export async function saveLocaleForEmail(email: string, locale: Locale): Promise<void> {
+  await prisma.user.updateMany({ where: { email, NOT: { locale } }, data: { locale } });
+}
