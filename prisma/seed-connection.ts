@@ -26,6 +26,8 @@ export async function seedEmulatorConnection(workspaceId: string): Promise<void>
       wabaId: EMULATOR_CONNECTION.wabaId,
       displayPhoneNumber: EMULATOR_CONNECTION.displayPhoneNumber,
       verifiedName: EMULATOR_CONNECTION.verifiedName,
+      qualityRating: "GREEN",
+      throughputLevel: "STANDARD",
       accessTokenEncrypted: encryptSecret(EMULATOR_CONNECTION.accessToken),
       appSecretEncrypted: null,
       webhookVerifyToken: env.WHATSAPP_WEBHOOK_VERIFY_TOKEN ?? "parley-emulator-verify-token",
