@@ -5,7 +5,7 @@ import { requestPasswordResetAction } from "@/app/actions/auth";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
-import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { submitValues, useFormAction } from "@/components/forms/use-form-action";
 
 export function ForgotPasswordForm() {
   const t = useTranslations("auth");
@@ -15,10 +15,7 @@ export function ForgotPasswordForm() {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        run({ email: formValues(event.currentTarget).email ?? "" });
-      }}
+      onSubmit={submitValues((v) => run({ email: v.email ?? "" }))}
     >
       {formError && <Alert tone="error">{formError}</Alert>}
       <TextField label={t("email")} name="email" type="email" autoComplete="email" required autoFocus error={fieldError("email")} />

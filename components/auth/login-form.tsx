@@ -1,30 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { signInAction } from "@/app/actions/auth";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
-import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { submitValues, useFormAction, useRedirectTo } from "@/components/forms/use-form-action";
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const t = useTranslations("auth");
-  const router = useRouter();
-  const { run, pending, fieldError, formError } = useFormAction(signInAction, (data) => {
-    router.replace(data.redirectTo);
-    router.refresh();
-  });
+  const { run, pending, fieldError, formError } = useFormAction(signInAction, useRedirectTo());
   return (
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const values = formValues(event.currentTarget);
-        run({ email: values.email ?? "", password: values.password ?? "", callbackUrl });
-      }}
+      onSubmit={submitValues((v) => run({ email: v.email ?? "", password: v.password ?? "", callbackUrl }))}
     >
       {notice && <Alert tone="success">{notice}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}

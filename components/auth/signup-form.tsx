@@ -1,29 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { signUpAction } from "@/app/actions/auth";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
-import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { submitValues, useFormAction, useRedirectTo } from "@/components/forms/use-form-action";
 
 export function SignupForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
   const t = useTranslations("auth");
-  const router = useRouter();
-  const { run, pending, fieldError, formError } = useFormAction(signUpAction, (data) => {
-    router.replace(data.redirectTo);
-    router.refresh();
-  });
+  const { run, pending, fieldError, formError } = useFormAction(signUpAction, useRedirectTo());
   return (
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const values = formValues(event.currentTarget);
-        run({ name: values.name ?? "", email: values.email ?? "", password: values.password ?? "", callbackUrl });
-      }}
+      onSubmit={submitValues((v) => run({ name: v.name ?? "", email: v.email ?? "", password: v.password ?? "", callbackUrl }))}
     >
       {formError && <Alert tone="error">{formError}</Alert>}
       <TextField label={t("name")} name="name" autoComplete="name" required autoFocus error={fieldError("name")} />

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useState, useTransition } from "react";
+import { useCallback, useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/client";
 
@@ -56,4 +57,24 @@ export function useFormAction<I, D>(action: (input: I) => Promise<ActionResult<D
 /** FormData → plain object of strings, for actions whose schemas parse strings. */
 export function formValues(form: HTMLFormElement): Record<string, string> {
   return Object.fromEntries([...new FormData(form).entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+}
+
+/** An onSubmit handler that stops the browser's submit and hands the form's values to `handle`. */
+export function submitValues(handle: (values: Record<string, string>) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    handle(formValues(event.currentTarget));
+  };
+}
+
+/** The success handler of actions that answer `{ redirectTo }`: go there with fresh server data. */
+export function useRedirectTo() {
+  const router = useRouter();
+  return useCallback(
+    (data: { redirectTo: string }) => {
+      router.replace(data.redirectTo);
+      router.refresh();
+    },
+    [router],
+  );
 }

@@ -1,19 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { acceptInvitationAction } from "@/app/actions/members";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useFormAction, useRedirectTo } from "@/components/forms/use-form-action";
 
 export function AcceptInvitationButton({ token }: { token: string }) {
   const t = useTranslations("invite");
-  const router = useRouter();
-  const { run, pending, formError } = useFormAction(acceptInvitationAction, (data) => {
-    router.push(data.redirectTo);
-    router.refresh();
-  });
+  const { run, pending, formError } = useFormAction(acceptInvitationAction, useRedirectTo());
   return (
     <div className="space-y-3">
       {formError && <Alert tone="error">{formError}</Alert>}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { updateWorkspaceAction } from "@/app/actions/workspaces";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { submitValues, useFormAction } from "@/components/forms/use-form-action";
 import { WorkspaceFields } from "./workspace-fields";
 
 interface Props {
@@ -21,11 +21,7 @@ export function WorkspaceSettingsForm({ workspace, canEdit }: Props) {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const v = formValues(event.currentTarget);
-        run({ slug: workspace.slug, name: v.name ?? "", defaultCountry: v.defaultCountry ?? "", timezone: v.timezone ?? "" });
-      }}
+      onSubmit={submitValues((v) => run({ slug: workspace.slug, name: v.name ?? "", defaultCountry: v.defaultCountry ?? "", timezone: v.timezone ?? "" }))}
     >
       {!canEdit && <Alert>{t("readOnly")}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
