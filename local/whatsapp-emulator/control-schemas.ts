@@ -7,6 +7,8 @@ export const faultsSchema = z
     random5xxRate: z.number().min(0).max(1).optional(),
     random5xxCode: z.union([z.literal(2), z.literal(131000)]).optional(),
     slowMs: z.number().int().min(0).max(120_000).optional(),
+    mediaDownload5xxRate: z.number().min(0).max(1).optional(),
+    mediaCorruptRate: z.number().min(0).max(1).optional(),
     undeliverable: z.array(z.string()).optional(),
     pairRateLimit: z.object({ messages: z.number().int().min(1), windowMs: z.number().int().min(1).optional() }).optional(),
     rateLimitHttpStatus: z.union([z.literal(400), z.literal(429)]).optional(),

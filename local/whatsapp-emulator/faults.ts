@@ -1,6 +1,7 @@
 /**
  * Fault injection: the per-number throughput cap (token bucket → 130429), the pair rate limit
- * (→ 131056), random 5xx, slow answers and undeliverable recipients. Settable at runtime.
+ * (→ 131056), random 5xx, slow answers, undeliverable recipients, and failing or corrupted media
+ * downloads. Settable at runtime.
  */
 import { errors } from "./graph-errors";
 import { normalizeWaId } from "./ids";
@@ -54,6 +55,22 @@ export class Faults {
   maybeFail(): void {
     const rate = this.faults.random5xxRate ?? 0;
     if (rate > 0 && this.random() < rate) throw errors.serviceUnavailable(this.faults.random5xxCode ?? 131000);
+  }
+
+  /** True when this media download should answer 500 (mediaDownload5xxRate). */
+  failMediaDownload(): boolean {
+    const rate = this.faults.mediaDownload5xxRate ?? 0;
+    return rate > 0 && this.random() < rate;
+  }
+
+  /** The bytes to serve for a download: a copy with one byte changed for a share of them (mediaCorruptRate). */
+  mediaBytes(bytes: Buffer): Buffer {
+    const rate = this.faults.mediaCorruptRate ?? 0;
+    if (!(rate > 0 && this.random() < rate) || bytes.length === 0) return bytes;
+    const corrupt = Buffer.from(bytes);
+    const at = corrupt.length >> 1;
+    corrupt[at] = corrupt[at]! ^ 0xff;
+    return corrupt;
   }
 
   /** Takes one message from the number's bucket, or throws 130429. */

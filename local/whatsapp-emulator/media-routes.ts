@@ -84,11 +84,13 @@ export function downloadMedia(emulator: Emulator, req: IncomingMessage, res: Ser
     return sendText(res, 404, "Not Found: this media URL is unknown or has expired (URLs live 5 minutes).");
   if (emulator.phones.get(stored.record.phoneNumberId)?.accessToken !== token)
     return sendText(res, 403, "Forbidden: this media belongs to another phone number.");
+  if (emulator.faults.failMediaDownload()) return sendText(res, 500, "Internal Server Error: please try again later.");
+  const bytes = emulator.faults.mediaBytes(stored.bytes);
   res.writeHead(200, {
     "content-type": stored.record.mimeType,
-    "content-length": stored.bytes.length,
+    "content-length": bytes.length,
     "content-disposition": `inline;filename=${stored.record.filename ?? stored.record.id}`,
     "cache-control": "private, no-cache, no-store, must-revalidate",
   });
-  res.end(req.method === "HEAD" ? undefined : stored.bytes);
+  res.end(req.method === "HEAD" ? undefined : bytes);
 }

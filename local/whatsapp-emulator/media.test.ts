@@ -154,6 +154,56 @@ describe("GET /{media-id} and the download URL", () => {
   });
 });
 
+describe("download faults", () => {
+  const get = (url: string) => fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+
+  it("answers a share of downloads 500 (mediaDownload5xxRate), the media node still fine", async () => {
+    const bytes = Buffer.from("flaky download");
+    const id = await upload(emulator, bytes, "text/plain");
+    emulator.setFaults({ mediaDownload5xxRate: 1 });
+    try {
+      const node = await graph<MediaNode>(emulator, "GET", `/v23.0/${id}`);
+      expect(node.status).toBe(200);
+      const failed = await get(node.body.url);
+      expect(failed.status).toBe(500);
+      expect(failed.headers.get("content-type")).toMatch(/^text\/plain/);
+      emulator.setFaults({});
+      expect(Buffer.from(await (await get(node.body.url)).arrayBuffer()).equals(bytes)).toBe(true);
+    } finally {
+      emulator.setFaults({});
+    }
+  });
+
+  it("serves corrupted bytes for a share of downloads (mediaCorruptRate): same size, another sha256", async () => {
+    const bytes = sampleMedia("image").bytes;
+    const id = await upload(emulator, bytes, "image/jpeg");
+    emulator.setFaults({ mediaCorruptRate: 1 });
+    try {
+      const node = await graph<MediaNode>(emulator, "GET", `/v23.0/${id}`);
+      const served = Buffer.from(await (await get(node.body.url)).arrayBuffer());
+      expect(served.length).toBe(bytes.length);
+      expect(createHash("sha256").update(served).digest("hex")).not.toBe(node.body.sha256);
+      expect(emulator.mediaBytes(id)?.equals(bytes)).toBe(true);
+      emulator.setFaults({});
+      const clean = Buffer.from(await (await get(node.body.url)).arrayBuffer());
+      expect(createHash("sha256").update(clean).digest("hex")).toBe(node.body.sha256);
+    } finally {
+      emulator.setFaults({});
+    }
+  });
+
+  it("takes both over HTTP: POST /_emulator/faults", async () => {
+    const response = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ mediaDownload5xxRate: 0.5, mediaCorruptRate: 1 }),
+    });
+    expect(response.status).toBe(200);
+    expect(emulator.faults()).toEqual({ mediaDownload5xxRate: 0.5, mediaCorruptRate: 1 });
+    emulator.setFaults({});
+  });
+});
+
 describe("DELETE /{media-id}", () => {
   it("deletes: {success:true}, then the id is unknown and its URL dead", async () => {
     const id = await upload(emulator, Buffer.from("bye"), "text/plain");

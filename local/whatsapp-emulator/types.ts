@@ -23,6 +23,14 @@ export interface EmulatorFaults {
   random5xxCode?: 2 | 131000;
   /** Delay before every Graph API answer, in ms. */
   slowMs?: number;
+  /** Share of media download URL GETs (`GET {url}` of a media node) answered HTTP 500 in plain text, 0–1. */
+  mediaDownload5xxRate?: number;
+  /**
+   * Share of media download URL GETs that serve the bytes with one byte changed, 0–1: their
+   * SHA-256 no longer matches the media node's (hex) nor the webhook's (base64), as after a
+   * corrupted transfer. The stored media is untouched.
+   */
+  mediaCorruptRate?: number;
   /** wa_ids (or phone numbers, any formatting) whose messages are accepted, then fail with 131026. */
   undeliverable?: string[];
   /** Pair rate limit (131056): more than `messages` to one recipient within `windowMs` (default 6 s). Off unless set. */
