@@ -64,8 +64,8 @@ function parseOptions(argv: string[]): Options {
   if (n > 1_000_000) usage("--n is capped at 1,000,000");
   if (c > 1_000) usage("--c is capped at 1,000");
   if (c > n) usage("--c cannot exceed --n");
-  const warmup = Math.max(c * 5, Math.min(quick ? 200 : 1_000, Math.ceil(n / 10)));
-  return { quick, n, c, warmup, bareAmount: Math.max(n, quick ? 30_000 : 100_000), drainTimeoutMs: quick ? 20_000 : 180_000 };
+  const warmup = Math.max(c * 5, Math.min(quick ? 100 : 1_000, Math.ceil(n / 10)));
+  return { quick, n, c, warmup, bareAmount: Math.max(n, quick ? 20_000 : 100_000), drainTimeoutMs: quick ? 20_000 : 180_000 };
 }
 
 interface Cpu {
@@ -338,8 +338,15 @@ async function main(): Promise<void> {
 
     const ratio = trivialRun.load.rps > 0 ? webhookRun.load.rps / trivialRun.load.rps : 0;
     const webhookOk = webhookRun.load.ok;
-    const processingServerMs = webhookRun.cpu.serverMsPerReq + (webhookOk > 0 ? drainCpu.server / webhookOk : 0);
-    const processingPostgresMs = webhookRun.cpu.postgresMsPerReq + (webhookOk > 0 ? drainCpu.postgres / webhookOk : 0);
+    // CPU of the processing per processed event: the webhook run's and the drain's, minus what the
+    // same number of acknowledgements cost in the ack-only run. Whole = acknowledgement + processing.
+    const processed = Math.max(1, webhookOk - drain.unprocessed);
+    const processingOnly = (kind: "serverMsPerReq" | "postgresMsPerReq", drained: number) =>
+      (webhookRun.cpu[kind] * webhookOk + drained - ackOnlyRun.cpu[kind] * webhookOk) / processed;
+    const processingServerMs = ackOnlyRun.cpu.serverMsPerReq + processingOnly("serverMsPerReq", drainCpu.server);
+    // Deliveries acknowledged AND processed per second, from the first request to the drained backlog.
+    const sustainedRps = drain.drained ? webhookOk / (webhookRun.load.seconds + drain.seconds) : 0;
+    const processingPostgresMs = ackOnlyRun.cpu.postgresMsPerReq + processingOnly("postgresMsPerReq", drainCpu.postgres);
 
     console.log(
       `${"target".padEnd(14)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(7)} ${"non-2xx".padStart(7)} ${"errors".padStart(6)} ${"cpu ms/req srv/pg/gen".padStart(22)} ${"cpu".padStart(5)}`,
@@ -355,8 +362,8 @@ async function main(): Promise<void> {
     console.log(
       `processing: ${drain.backlogAtEnd} of ${webhookOk} events unprocessed when the load stopped, ` +
         (drain.drained
-          ? `drained ${drain.seconds.toFixed(1)} s later`
-          : `${drain.unprocessed} still unprocessed after ${drain.seconds.toFixed(0)} s`) +
+          ? `drained ${drain.seconds.toFixed(1)} s later (${Math.round(drain.rate)}/s); acknowledged and processed: ${Math.round(sustainedRps)} deliveries/s`
+          : `${drain.unprocessed} still unprocessed after ${drain.seconds.toFixed(0)} s (drained at ${Math.round(drain.rate)}/s)`) +
         `; whole webhook CPU incl. drain ${processingServerMs.toFixed(2)} ms server + ${processingPostgresMs.toFixed(2)} ms postgres per delivery` +
         (drain.errors.length > 0 ? `\n  errors: ${drain.errors.join(" | ")}` : ""),
     );
@@ -380,11 +387,13 @@ async function main(): Promise<void> {
         ` (ack-only: ${Math.round(ackOnlyRun.load.rps)} req/s, p99 ${ackOnlyRun.load.p99Ms.toFixed(1)} ms)\n` +
         `  processing after the 200 (webhook − ack-only)         ${profile.processing_server_ms >= 0 ? "+" : ""}${profile.processing_server_ms.toFixed(2)} server, ${profile.processing_postgres_ms.toFixed(2)} postgres\n` +
         `  load generator                                        ${profile.loadgen_ms.toFixed(2)}\n` +
-        `  → CPU-bound ceiling for the webhook here ≈ ${profile.cpu_bound_ceiling_rps} deliveries/s (measured ${Math.round(webhookRun.load.rps)})`,
+        `  → acknowledged AND processed, this machine's CPU allows ≈ ${profile.cpu_bound_ceiling_rps} deliveries/s (acks measured ${Math.round(webhookRun.load.rps)}/s)`,
     );
     const d = accounting.detail;
     console.log(
-      `ledger: ${accounting.acked} deliveries acknowledged, ${accounting.notAcked} sent but not acknowledged; ` +
+      `ledger: ${accounting.acked} deliveries acknowledged, ${accounting.notAcked} sent but not acknowledged` +
+        (accounting.late > 0 ? `, ${accounting.late} acknowledged still unprocessed (late, not checked)` : "") +
+        "; " +
         `lost ${accounting.lost} (events ${d.eventsMissing}, inbound ${d.inboundMissing}/${d.inboundExpected}, statuses ${d.statusesMissing}/${d.statusesExpected}, media ${d.mediaMissing}); ` +
         `duplicated ${accounting.duplicated} (events ${d.eventsExtra}, stored unacknowledged ${d.storedNotAcked}, inbound ${d.inboundExtra}, media ${d.mediaExtra})`,
     );
@@ -409,10 +418,27 @@ async function main(): Promise<void> {
         backlog_at_end: drain.backlogAtEnd,
         drain_s: round(drain.seconds, 1),
         drained: drain.drained,
+        unprocessed_after_drain: drain.unprocessed,
+        drain_rate_per_s: round(drain.rate, 0),
+        sustained_rps: round(sustainedRps, 0),
         cpu_ms_per_delivery: { server: round(processingServerMs, 2), postgres: round(processingPostgresMs, 2) },
       },
       profile,
-      ledger: { acked: accounting.acked, not_acked: accounting.notAcked, ...accounting.detail },
+      ledger: {
+        acked: accounting.acked,
+        not_acked: accounting.notAcked,
+        late: accounting.late,
+        events_missing: d.eventsMissing,
+        events_extra: d.eventsExtra,
+        stored_not_acked: d.storedNotAcked,
+        inbound_expected: d.inboundExpected,
+        inbound_missing: d.inboundMissing,
+        inbound_extra: d.inboundExtra,
+        statuses_expected: d.statusesExpected,
+        statuses_missing: d.statusesMissing,
+        media_missing: d.mediaMissing,
+        media_extra: d.mediaExtra,
+      },
       machine: {
         cpus: cpus().length,
         cpu: cpus()[0]?.model.trim() ?? "unknown",

@@ -3,10 +3,12 @@
  * what was lost and what was doubled, against the ledger of what was sent and acknowledged.
  *
  *   lost       = acknowledged deliveries with no WebhookEvent row
- *              + inbound wamids of acknowledged deliveries with no Message row
- *              + statuses of acknowledged deliveries not applied (per-status timestamp unset, or
- *                the message's status below the highest one reported)
+ *              + inbound wamids of acknowledged, processed deliveries with no Message row
+ *              + statuses of acknowledged, processed deliveries not applied (per-status timestamp
+ *                unset, or the message's status below the highest one reported)
  *              + image messages with no Media row
+ *   late       = acknowledged deliveries stored but still unprocessed when the drain timed out
+ *                (not lost: the recovery sweep processes them later; their rows are not checked)
  *   duplicated = WebhookEvent rows beyond one per delivery (or matching no delivery)
  *              + WebhookEvent rows of deliveries that were not acknowledged (stored, yet Meta would
  *                redeliver them)
@@ -26,6 +28,8 @@ export interface Drain {
   unprocessed: number;
   /** A few error texts of unprocessed events, for the report. */
   errors: string[];
+  /** Events processed per second while draining. */
+  rate: number;
 }
 
 export async function waitForDrain(prisma: PrismaClient, timeoutMs: number): Promise<Drain> {
@@ -43,7 +47,8 @@ export async function waitForDrain(prisma: PrismaClient, timeoutMs: number): Pro
           (row) => row.error ?? "",
         )
       : [];
-  return { backlogAtEnd, seconds, drained: unprocessed === 0, unprocessed, errors };
+  const rate = seconds > 0 ? (backlogAtEnd - unprocessed) / seconds : 0;
+  return { backlogAtEnd, seconds, drained: unprocessed === 0, unprocessed, errors, rate };
 }
 
 export interface Accounting {
@@ -51,6 +56,7 @@ export interface Accounting {
   notAcked: number;
   lost: number;
   duplicated: number;
+  late: number;
   detail: {
     eventsMissing: number;
     eventsExtra: number;
@@ -74,22 +80,32 @@ export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger):
 
   // One WebhookEvent row per acknowledged delivery, none for the others. The stored signature
   // header is the HMAC of the body, and every planned body is unique.
-  const groups = await prisma.webhookEvent.groupBy({ by: ["signature"], _count: { _all: true } });
-  const rows = new Map<string, number>();
+  const events = await prisma.webhookEvent.findMany({ select: { signature: true, processedAt: true } });
+  const rows = new Map<string, { count: number; processed: boolean }>();
   let eventsExtra = 0;
-  for (const group of groups) {
-    const count = group._count._all;
-    if (!group.signature || !bySignature.has(group.signature)) eventsExtra += count;
-    else rows.set(group.signature, count);
+  for (const event of events) {
+    if (!event.signature || !bySignature.has(event.signature)) {
+      eventsExtra++;
+      continue;
+    }
+    const seen = rows.get(event.signature);
+    rows.set(event.signature, { count: (seen?.count ?? 0) + 1, processed: (seen?.processed ?? false) || event.processedAt !== null });
   }
   let eventsMissing = 0;
+  let late = 0;
+  const checked: Delivery[] = [];
   for (const delivery of acked) {
-    const count = rows.get(delivery.signature) ?? 0;
-    if (count === 0) eventsMissing++;
-    else eventsExtra += count - 1;
+    const row = rows.get(delivery.signature);
+    if (!row) {
+      eventsMissing++;
+      continue;
+    }
+    eventsExtra += row.count - 1;
+    if (row.processed) checked.push(delivery);
+    else late++;
   }
   let storedNotAcked = 0;
-  for (const delivery of notAcked) storedNotAcked += rows.get(delivery.signature) ?? 0;
+  for (const delivery of notAcked) storedNotAcked += rows.get(delivery.signature)?.count ?? 0;
 
   // Inbound messages: one Message (and, for an image, one Media) per wamid.
   const inbound = await prisma.message.findMany({
@@ -107,7 +123,7 @@ export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger):
   let inboundExtra = 0;
   let mediaMissing = 0;
   let mediaExtra = 0;
-  for (const delivery of acked) {
+  for (const delivery of checked) {
     for (const message of delivery.inbound) {
       inboundExpected++;
       const row = inboundRows.get(message.wamid);
@@ -124,7 +140,7 @@ export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger):
 
   // Statuses: each reported (wamid, status) sets its timestamp; the status ends at the highest.
   const expected = new Map<string, Set<StatusKind>>();
-  for (const delivery of acked) {
+  for (const delivery of checked) {
     for (const status of delivery.statuses) {
       const kinds = expected.get(status.wamid) ?? new Set<StatusKind>();
       kinds.add(status.status);
@@ -159,6 +175,7 @@ export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger):
     notAcked: notAcked.length,
     lost,
     duplicated,
+    late,
     detail: {
       eventsMissing,
       eventsExtra,
