@@ -32,10 +32,13 @@ function describe(url: string): string {
 /** DATABASE_URL if set, else the machine's Postgres if it answers; throws a clear message otherwise. */
 export async function openBenchDatabase(configured: string | undefined): Promise<BenchDatabase> {
   let base = configured;
+  if (base && !(await isPostgresUp(pgConfig(base).config.connectionString ?? base, 5_000))) {
+    throw new Error(`it measures on a real Postgres, and DATABASE_URL (${describe(base)}) does not answer.`);
+  }
   if (!base) {
     if (!(await isPostgresUp(MACHINE_POSTGRES_URL, 2_000))) {
       throw new Error(
-        "bench:webhook-ingest measures on a real Postgres: set DATABASE_URL, or start the machine's Postgres " +
+        "it measures on a real Postgres: set DATABASE_URL, or start the machine's Postgres " +
           `(${MACHINE_POSTGRES_URL}; e.g. pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start).`,
       );
     }

@@ -14,7 +14,7 @@
  * too), dropping its schema.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
   const logDir = mkdtempSync(path.join(tmpdir(), "parley-bench-"));
   let keepLogs = false;
   cleanup.add("logs", async () => {
-    if (keepLogs) console.error(`bench: server logs kept in ${logDir}`);
+    if (keepLogs && readdirSync(logDir).length > 0) console.error(`bench: server logs kept in ${logDir}`);
     else rmSync(logDir, { recursive: true, force: true });
   });
 
