@@ -53,6 +53,12 @@ export const env = createEnv({
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: bool,
+    // S3 only: "true" streams media through the app instead of redirecting browsers to short-lived
+    // presigned URLs — for an endpoint browsers cannot reach (a MinIO on a private network).
+    S3_PROXY_DOWNLOADS: bool,
+    // Disk storage only (no S3_BUCKET): the folder holding media files, default `.data/storage`
+    // relative to the working directory. Refused on Vercel, whose disk does not persist.
+    STORAGE_DIR: z.string().optional(),
 
     // Outgoing mail (password resets, invitations). Unset: links are written to the server log.
     SMTP_URL: z.string().url().optional(),
