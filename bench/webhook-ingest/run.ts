@@ -305,6 +305,16 @@ async function main(): Promise<void> {
     );
     await sleep(500);
 
+    // The same route with the acknowledgement path alone (bodies it stores but never processes), before
+    // the webhook run so that no processing backlog competes with it.
+    const ackOnly = ackOnlyVariants(plan.deliveries, appSecret);
+    const ackOnlyFeed = new Feed(ackOnly, false);
+    await warmUp("webhook ack-only", next.origin, WEBHOOK_PATH, options.warmup, c, ackOnlyFeed);
+    const ackOnlyRun = await withCpu(next, monitor, applicationName, () =>
+      fire({ label: "webhook ack-only", origin: next.origin, path: WEBHOOK_PATH, amount: options.n, connections: c, feed: ackOnlyFeed }),
+    );
+    await sleep(500);
+
     await warmUp("next webhook", next.origin, WEBHOOK_PATH, options.warmup, c, webhookFeed, ledger);
     const warmDrain = await waitForDrain(database.prisma, options.drainTimeoutMs);
     if (!warmDrain.drained) console.warn(`warning: ${warmDrain.unprocessed} warm-up events still unprocessed when the measured run starts`);
@@ -327,14 +337,7 @@ async function main(): Promise<void> {
       server: treeCpuMs(next.pid) - drainCpuBefore.server,
       postgres: backendsDelta(drainCpuBefore.postgres, await backendsCpuMs(monitor, applicationName)),
     };
-    const accounting: Accounting = await account(database.prisma, plan, ledger);
-
-    // Diagnostic, after the accounting: the same route with the acknowledgement path alone.
-    const ackOnlyFeed = new Feed(ackOnlyVariants(plan.deliveries, appSecret), false);
-    await warmUp("webhook ack-only", next.origin, WEBHOOK_PATH, options.warmup, c, ackOnlyFeed);
-    const ackOnlyRun = await withCpu(next, monitor, applicationName, () =>
-      fire({ label: "webhook ack-only", origin: next.origin, path: WEBHOOK_PATH, amount: options.n, connections: c, feed: ackOnlyFeed }),
-    );
+    const accounting: Accounting = await account(database.prisma, plan, ledger, new Set(ackOnly.map((delivery) => delivery.signature)));
 
     const ratio = trivialRun.load.rps > 0 ? webhookRun.load.rps / trivialRun.load.rps : 0;
     const webhookOk = webhookRun.load.ok;
@@ -365,6 +368,7 @@ async function main(): Promise<void> {
           ? `drained ${drain.seconds.toFixed(1)} s later (${Math.round(drain.rate)}/s); acknowledged and processed: ${Math.round(sustainedRps)} deliveries/s`
           : `${drain.unprocessed} still unprocessed after ${drain.seconds.toFixed(0)} s (drained at ${Math.round(drain.rate)}/s)`) +
         `; whole webhook CPU incl. drain ${processingServerMs.toFixed(2)} ms server + ${processingPostgresMs.toFixed(2)} ms postgres per delivery` +
+        (drain.series.length > 2 ? `\n  unprocessed every 10 s of the drain: ${drain.series.join(" → ")}` : "") +
         (drain.errors.length > 0 ? `\n  errors: ${drain.errors.join(" | ")}` : ""),
     );
     const cores = cpus().length;
@@ -420,6 +424,8 @@ async function main(): Promise<void> {
         drained: drain.drained,
         unprocessed_after_drain: drain.unprocessed,
         drain_rate_per_s: round(drain.rate, 0),
+        processed_during_load_per_s: round((webhookOk - drain.backlogAtEnd) / webhookRun.load.seconds, 0),
+        unprocessed_every_10s: drain.series,
         sustained_rps: round(sustainedRps, 0),
         cpu_ms_per_delivery: { server: round(processingServerMs, 2), postgres: round(processingPostgresMs, 2) },
       },

@@ -30,15 +30,19 @@ export interface Drain {
   errors: string[];
   /** Events processed per second while draining. */
   rate: number;
+  /** Unprocessed events every 10 s of the drain (index 0 = when the load stopped). */
+  series: number[];
 }
 
 export async function waitForDrain(prisma: PrismaClient, timeoutMs: number): Promise<Drain> {
   const started = performance.now();
   const backlogAtEnd = await prisma.webhookEvent.count({ where: { processedAt: null } });
   let unprocessed = backlogAtEnd;
+  const series = [backlogAtEnd];
   while (unprocessed > 0 && performance.now() - started < timeoutMs) {
     await sleep(250);
     unprocessed = await prisma.webhookEvent.count({ where: { processedAt: null } });
+    if (performance.now() - started >= series.length * 10_000) series.push(unprocessed);
   }
   const seconds = unprocessed === 0 && backlogAtEnd === 0 ? 0 : (performance.now() - started) / 1000;
   const errors =
@@ -48,7 +52,7 @@ export async function waitForDrain(prisma: PrismaClient, timeoutMs: number): Pro
         )
       : [];
   const rate = seconds > 0 ? (backlogAtEnd - unprocessed) / seconds : 0;
-  return { backlogAtEnd, seconds, drained: unprocessed === 0, unprocessed, errors, rate };
+  return { backlogAtEnd, seconds, drained: unprocessed === 0, unprocessed, errors, rate, series };
 }
 
 export interface Accounting {
@@ -73,7 +77,8 @@ export interface Accounting {
 
 const RANK: Record<string, number> = { pending: 0, sent: 1, failed: 2, delivered: 3, read: 4 };
 
-export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger): Promise<Accounting> {
+/** `ignored`: signatures of other deliveries stored in the same schema on purpose (the ack-only run). */
+export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger, ignored: Set<string>): Promise<Accounting> {
   const bySignature = new Map<string, Delivery>(plan.deliveries.map((delivery) => [delivery.signature, delivery]));
   const acked = plan.deliveries.filter((delivery) => ledger.acked(delivery.index));
   const notAcked = plan.deliveries.filter((delivery) => ledger.sent.has(delivery.index) && !ledger.acked(delivery.index));
@@ -84,6 +89,7 @@ export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger):
   const rows = new Map<string, { count: number; processed: boolean }>();
   let eventsExtra = 0;
   for (const event of events) {
+    if (event.signature && ignored.has(event.signature)) continue;
     if (!event.signature || !bySignature.has(event.signature)) {
       eventsExtra++;
       continue;
