@@ -1,0 +1,37 @@
+/**
+ * GET /api/media/<id>[?variant=thumbnail]: a Media row's bytes, to a signed-in member of the
+ * media's workspace only; everyone else — signed out, another workspace, a missing id — gets the
+ * same plain 404. Disk storage streams through here (with Range → 206 for seeking); S3 answers
+ * with a 302 to a short-lived presigned URL (lib/storage/README.md explains why).
+ */
+import { currentUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { serveMedia, type MediaVariant } from "@/lib/services/media/serve-media";
+import { StorageRangeError } from "@/lib/storage";
+import { mediaResponse, notFoundResponse, parseRangeHeader, rangeNotSatisfiableResponse, redirectResponse } from "@/lib/storage/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const VARIANTS: readonly string[] = ["original", "thumbnail"] satisfies MediaVariant[];
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  const variant = new URL(request.url).searchParams.get("variant") ?? "original";
+  if (!VARIANTS.includes(variant)) return notFoundResponse();
+  const user = await currentUser();
+  if (!user) return notFoundResponse();
+  try {
+    const delivery = await serveMedia(user.id, id, {
+      variant: variant as MediaVariant,
+      range: parseRangeHeader(request.headers.get("range")),
+    });
+    if (delivery.kind === "redirect") return redirectResponse(delivery.url, delivery.maxAgeSeconds);
+    // Only our own pages embed it (they send the session cookie anyway).
+    return mediaResponse({ ...delivery, headers: { "Cross-Origin-Resource-Policy": "same-origin" } });
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") return notFoundResponse();
+    if (error instanceof StorageRangeError) return rangeNotSatisfiableResponse(error.size);
+    throw error;
+  }
+}
