@@ -40,11 +40,12 @@ export interface DiskStorageOptions {
 }
 
 export function createDiskStorage(options: DiskStorageOptions): Storage {
-  const root = path.resolve(options.root);
+  // turbopackIgnore: a folder chosen at run time, not a file for the build to trace and bundle.
+  const root = path.resolve(/*turbopackIgnore: true*/ options.root);
 
   function pathFor(key: string): string {
     assertKey(key);
-    const file = path.resolve(root, ...key.split("/"));
+    const file = path.resolve(/*turbopackIgnore: true*/ root, ...key.split("/"));
     // keys.ts already makes this impossible; a second, independent check costs nothing.
     if (!file.startsWith(root + path.sep)) throw new Error(`Storage key escapes the storage folder: ${key}`);
     return file;

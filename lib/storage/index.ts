@@ -6,7 +6,6 @@
  *   const key = mediaKey(workspaceId, media.id, "original", extensionFor(mimeType));
  *   const { size, sha256 } = await storage.put(key, stream, { contentType: mimeType });
  */
-import path from "node:path";
 import { env } from "@/lib/env";
 import { createDiskStorage } from "./disk";
 import { StorageConfigError } from "./errors";
@@ -68,7 +67,7 @@ export function storageFromEnv(source: StorageEnv): Storage {
       `Media storage: ${stray.join(", ")} ${stray.length === 1 ? "is" : "are"} set but S3_BUCKET is not. Set S3_BUCKET to use S3, or unset ${stray.length === 1 ? "it" : "them"} to store media on disk.`,
     );
   }
-  return createDiskStorage({ root: path.resolve(source.STORAGE_DIR ?? DEFAULT_STORAGE_DIR) });
+  return createDiskStorage({ root: source.STORAGE_DIR ?? DEFAULT_STORAGE_DIR });
 }
 
 let instance: Storage | undefined;
