@@ -6,6 +6,7 @@
  * The route handler and the recovery sweep both use `defaultWebhookHooks`: register here.
  */
 import type { Prisma } from "@/lib/db";
+import { downloadMediaSoon } from "@/lib/services/media/inbound/background";
 import type { AppliedStatus, EventOutcome } from "./outcome";
 
 export interface WebhookHooks {
@@ -20,4 +21,8 @@ export interface WebhookHooks {
   onProcessed?: (outcome: EventOutcome) => Promise<void>;
 }
 
-export const defaultWebhookHooks: WebhookHooks = {};
+export const defaultWebhookHooks: WebhookHooks = {
+  // The event's media rows are committed: fetch their bytes now, in the media step's own bounded
+  // pool (lib/services/media/inbound/background.ts); its sweep finishes whatever is left.
+  onProcessed: (outcome) => downloadMediaSoon(outcome.mediaIds),
+};

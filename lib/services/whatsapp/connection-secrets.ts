@@ -45,6 +45,12 @@ export async function connectionForWorkspace(workspaceId: string): Promise<Conne
   return row ? withSecrets(row) : null;
 }
 
+/** One connection of the workspace by id (the number a message came through), for fetching its media. */
+export async function connectionById(workspaceId: string, connectionId: string): Promise<ConnectionWithSecrets | null> {
+  const row = await prisma.whatsappConnection.findFirst({ where: { id: connectionId, workspaceId } });
+  return row ? withSecrets(row) : null;
+}
+
 /** Whether any connection (or the platform) answers Meta's subscription handshake with this token. */
 export async function isKnownVerifyToken(token: string): Promise<boolean> {
   if (env.WHATSAPP_WEBHOOK_VERIFY_TOKEN && token === env.WHATSAPP_WEBHOOK_VERIFY_TOKEN) return true;
