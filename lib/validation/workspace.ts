@@ -21,6 +21,19 @@ export const createWorkspaceSchema = z.object({
 });
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;
 
+/** Media retention: whole days from 1 to 10 years; empty means keep forever (null). */
+export const MEDIA_RETENTION_MIN_DAYS = 1;
+export const MEDIA_RETENTION_MAX_DAYS = 3650;
+export const mediaRetentionDaysSchema = z.preprocess(
+  (value) => (value === "" || value === undefined ? null : typeof value === "string" ? Number(value) : value),
+  z
+    .number({ message: "mediaRetentionInvalid" })
+    .int("mediaRetentionInvalid")
+    .min(MEDIA_RETENTION_MIN_DAYS, "mediaRetentionInvalid")
+    .max(MEDIA_RETENTION_MAX_DAYS, "mediaRetentionInvalid")
+    .nullable(),
+);
+
 export const updateWorkspaceSchema = z.object({
   slug: slugParam,
   name: workspaceNameSchema,

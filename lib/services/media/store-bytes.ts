@@ -55,7 +55,7 @@ export async function deleteMediaBytes(keys: (string | null | undefined)[], stor
     try {
       await storage.delete(key);
     } catch (error) {
-      log.error({ key, err: error }, "could not delete a media file");
+      log.warn({ key, err: error }, "could not delete a media file");
       deleted = false;
     }
   }
