@@ -6,18 +6,25 @@ export async function register(): Promise<void> {
     assertProductionEnv();
   }
   // Webhook events stored but not processed (a crash after the 200) are swept up every 30 s by a
-  // long-lived server. On Vercel no process lives between requests: Vercel Cron calls
-  // GET /api/cron/webhooks instead (vercel.json).
+  // long-lived server, and so are media not downloaded yet; the media retention clean-up runs
+  // daily. On Vercel no process lives between requests: Vercel Cron calls GET /api/cron/webhooks,
+  // /api/cron/media and /api/cron/media-retention instead (vercel.json).
   const { env } = await import("./lib/env");
   if (env.VERCEL) {
+    // Downloads right after webhook processing, waited for inside the request's after() work
+    // (a function may be frozen once it resolves); the cron sweep finishes the rest.
+    const { enableMediaDownloads } = await import("./lib/services/media/inbound/background");
+    enableMediaDownloads(true, { waitInHook: true });
     if (!env.CRON_SECRET) {
       const { logger } = await import("./lib/log");
       logger("webhooks.recovery").error(
-        "CRON_SECRET is not set: Vercel Cron cannot run the webhook recovery sweep (GET /api/cron/webhooks)",
+        "CRON_SECRET is not set: Vercel Cron cannot run the webhook recovery sweep (GET /api/cron/webhooks) nor the media sweeps (/api/cron/media, /api/cron/media-retention)",
       );
     }
   } else if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { startWebhookRecovery } = await import("./lib/services/webhooks/scheduler");
     startWebhookRecovery();
+    const { startMediaScheduler } = await import("./lib/services/media/scheduler");
+    startMediaScheduler();
   }
 }
