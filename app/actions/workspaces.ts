@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { userAction, workspaceAction } from "@/lib/actions/client";
 import { createWorkspace } from "@/lib/services/workspaces/create-workspace";
+import { updateMediaRetention } from "@/lib/services/workspaces/update-media-retention";
 import { updateWorkspace } from "@/lib/services/workspaces/update-workspace";
 import { createWorkspaceSchema, updateWorkspaceSchema } from "@/lib/validation/workspace";
 
@@ -13,8 +14,9 @@ export const createWorkspaceAction = userAction.inputSchema(createWorkspaceSchem
 
 export const updateWorkspaceAction = workspaceAction
   .inputSchema(updateWorkspaceSchema)
-  .action(async ({ parsedInput: { slug, ...input }, ctx }) => {
+  .action(async ({ parsedInput: { slug, mediaRetentionDays, ...input }, ctx }) => {
     const workspace = await updateWorkspace(ctx.workspace, input);
+    if (mediaRetentionDays !== undefined) await updateMediaRetention(ctx.workspace, mediaRetentionDays);
     revalidatePath(`/w/${slug}`, "layout");
     return { name: workspace.name };
   });

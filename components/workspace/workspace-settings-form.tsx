@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { updateWorkspaceAction } from "@/app/actions/workspaces";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/field";
 import { submitValues, useFormAction } from "@/components/forms/use-form-action";
 import { WorkspaceFields } from "./workspace-fields";
 
 interface Props {
-  workspace: { slug: string; name: string; defaultCountry: string; timezone: string };
+  workspace: { slug: string; name: string; defaultCountry: string; timezone: string; mediaRetentionDays: number | null };
   canEdit: boolean;
 }
 
@@ -21,12 +22,33 @@ export function WorkspaceSettingsForm({ workspace, canEdit }: Props) {
     <form
       noValidate
       className="space-y-4"
-      onSubmit={submitValues((v) => run({ slug: workspace.slug, name: v.name ?? "", defaultCountry: v.defaultCountry ?? "", timezone: v.timezone ?? "" }))}
+      onSubmit={submitValues((v) =>
+        run({
+          slug: workspace.slug,
+          name: v.name ?? "",
+          defaultCountry: v.defaultCountry ?? "",
+          timezone: v.timezone ?? "",
+          mediaRetentionDays: v.mediaRetentionDays ?? "",
+        }),
+      )}
     >
       {!canEdit && <Alert>{t("readOnly")}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
       {data && <Alert tone="success">{t("saved")}</Alert>}
       <WorkspaceFields defaults={workspace} fieldError={fieldError} disabled={!canEdit} />
+      <TextField
+        label={t("mediaRetention")}
+        name="mediaRetentionDays"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={3650}
+        step={1}
+        defaultValue={workspace.mediaRetentionDays ?? ""}
+        disabled={!canEdit}
+        hint={t("mediaRetentionHint")}
+        error={fieldError("mediaRetentionDays")}
+      />
       {canEdit && (
         <Button type="submit" pending={pending}>
           {t("save")}

@@ -9,7 +9,7 @@ describe("resolveWorkspace", () => {
     for (const member of [A.owner, A.admin, A.agent]) {
       expect(await resolveWorkspace(member.userId, A.workspace.slug)).toEqual({
         ctx: member.ctx,
-        workspace: { id: A.workspace.id, name: A.workspace.name, slug: A.workspace.slug, defaultCountry: "ID", timezone: "Asia/Jakarta" },
+        workspace: { id: A.workspace.id, name: A.workspace.name, slug: A.workspace.slug, defaultCountry: "ID", timezone: "Asia/Jakarta", mediaRetentionDays: null },
       });
     }
   });

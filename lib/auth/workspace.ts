@@ -11,7 +11,7 @@ import { requireUser, type CurrentUser } from "./session";
 
 export interface ResolvedWorkspace {
   ctx: WorkspaceContext;
-  workspace: { id: string; name: string; slug: string; defaultCountry: string; timezone: string };
+  workspace: { id: string; name: string; slug: string; defaultCountry: string; timezone: string; mediaRetentionDays: number | null };
 }
 
 export async function resolveWorkspace(userId: string, slug: string): Promise<ResolvedWorkspace | null> {
@@ -19,7 +19,7 @@ export async function resolveWorkspace(userId: string, slug: string): Promise<Re
     where: { userId, workspace: { slug } },
     select: {
       role: true,
-      workspace: { select: { id: true, name: true, slug: true, defaultCountry: true, timezone: true } },
+      workspace: { select: { id: true, name: true, slug: true, defaultCountry: true, timezone: true, mediaRetentionDays: true } },
     },
   });
   if (!membership) return null;

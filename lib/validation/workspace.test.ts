@@ -40,6 +40,17 @@ describe("createWorkspaceSchema", () => {
     expect(updateWorkspaceSchema.safeParse({ slug: "toko", name: "Toko" }).success).toBe(false);
     expect(updateWorkspaceSchema.safeParse({ slug: "toko", name: "Toko", defaultCountry: "ID", timezone: "Asia/Jakarta" }).success).toBe(true);
   });
+
+  it("reads media retention from the form: days, empty for forever, absent for unchanged", () => {
+    const base = { slug: "toko", name: "Toko", defaultCountry: "ID", timezone: "Asia/Jakarta" };
+    expect(updateWorkspaceSchema.parse({ ...base, mediaRetentionDays: "30" }).mediaRetentionDays).toBe(30);
+    expect(updateWorkspaceSchema.parse({ ...base, mediaRetentionDays: " " }).mediaRetentionDays).toBeNull();
+    expect(updateWorkspaceSchema.parse({ ...base, mediaRetentionDays: null }).mediaRetentionDays).toBeNull();
+    expect(updateWorkspaceSchema.parse(base).mediaRetentionDays).toBeUndefined();
+    for (const bad of ["0", "3651", "1.5", "abc", -3]) {
+      expect(errors(updateWorkspaceSchema, { ...base, mediaRetentionDays: bad })).toEqual(["mediaRetentionInvalid"]);
+    }
+  });
 });
 
 describe("roles and invitations", () => {

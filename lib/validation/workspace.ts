@@ -25,7 +25,7 @@ export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;
 export const MEDIA_RETENTION_MIN_DAYS = 1;
 export const MEDIA_RETENTION_MAX_DAYS = 3650;
 export const mediaRetentionDaysSchema = z.preprocess(
-  (value) => (value === "" || value === undefined ? null : typeof value === "string" ? Number(value) : value),
+  (value) => (typeof value === "string" ? (value.trim() === "" ? null : Number(value)) : value),
   z
     .number({ message: "mediaRetentionInvalid" })
     .int("mediaRetentionInvalid")
@@ -39,6 +39,8 @@ export const updateWorkspaceSchema = z.object({
   name: workspaceNameSchema,
   defaultCountry: countrySchema,
   timezone: timezoneSchema,
+  /** Absent: unchanged. */
+  mediaRetentionDays: mediaRetentionDaysSchema.optional(),
 });
 
 export const roleSchema = z.enum(["owner", "admin", "agent"], { message: "roleInvalid" });

@@ -96,6 +96,10 @@ describe("workspace actions", () => {
     expect(result?.serverError).toBeUndefined();
     const renamed = await workspaces.updateWorkspaceAction({ slug: A.workspace.slug, name: "Renamed by owner", defaultCountry: "ID", timezone: "Asia/Jakarta" });
     expect(renamed?.data).toEqual({ name: "Renamed by owner" });
+    const retention = await workspaces.updateWorkspaceAction({ slug: A.workspace.slug, name: "Renamed by owner", defaultCountry: "ID", timezone: "Asia/Jakarta", mediaRetentionDays: "30" });
+    expect(retention?.serverError).toBeUndefined();
+    const { prisma } = await import("@/lib/db");
+    expect((await prisma.workspace.findUniqueOrThrow({ where: { id: A.workspace.id } })).mediaRetentionDays).toBe(30);
   });
 
   it("turn a bad input into validation errors and write nothing", async () => {
