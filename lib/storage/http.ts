@@ -78,6 +78,16 @@ export function mediaResponse({ object, contentType, disposition, filename, maxA
   return new Response(toWebStream(object.stream), { status: range ? 206 : 200, headers: responseHeaders });
 }
 
+/**
+ * HEAD from GET: the same status and headers, no body — and the body's stream cancelled, which
+ * closes the file or the S3 connection behind it (Next would otherwise drop it unread, leaving
+ * the file open until garbage collection).
+ */
+export async function headFromGet(response: Response): Promise<Response> {
+  await response.body?.cancel();
+  return new Response(null, { status: response.status, headers: response.headers });
+}
+
 export function rangeNotSatisfiableResponse(size: number): Response {
   return new Response(null, {
     status: 416,

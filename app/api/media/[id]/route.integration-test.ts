@@ -7,10 +7,10 @@ import { rm } from "node:fs/promises";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
-import { getStorage } from "@/lib/storage";
+import { getStorage, type StoredObject } from "@/lib/storage";
 import { createStoredMedia } from "@/test/fixtures/stored-media";
 import { createTenants, type Tenant, type TenantMember } from "@/test/fixtures/tenants";
-import { GET } from "./route";
+import { GET, HEAD } from "./route";
 
 const storageDir = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
@@ -85,6 +85,32 @@ describe("GET /api/media/[id] (disk)", () => {
       "x-content-type-options": "nosniff",
     });
     expect((await bytesOf(response)).equals(media.bytes)).toBe(true);
+  });
+
+  it("answers HEAD with the same headers and no body, closing the file it opened", async () => {
+    const { A } = await world();
+    const media = await createStoredMedia(A.workspace.id, { mimeType: "video/mp4", size: 10_000 });
+    signInAs(A.agent);
+    const storage = getStorage();
+    const opened: StoredObject[] = [];
+    const get = storage.get.bind(storage);
+    const spy = vi.spyOn(storage, "get").mockImplementation(async (key, options) => {
+      const object = await get(key, options);
+      if (object) opened.push(object);
+      return object;
+    });
+    try {
+      const request = new Request(`http://parley.test/api/media/${media.id}`, { method: "HEAD", headers: { Range: "bytes=0-9" } });
+      const response = await HEAD(request, { params: Promise.resolve({ id: media.id }) });
+      expect(response.status).toBe(206);
+      expect(response.body).toBeNull();
+      expect(response.headers.get("content-range")).toBe("bytes 0-9/10000");
+      expect(response.headers.get("content-length")).toBe("10");
+      expect(opened).toHaveLength(1);
+      expect(opened[0]?.stream.destroyed).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it.each([

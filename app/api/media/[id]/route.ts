@@ -8,7 +8,14 @@ import { currentUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { serveMedia, type MediaVariant } from "@/lib/services/media/serve-media";
 import { StorageRangeError } from "@/lib/storage";
-import { mediaResponse, notFoundResponse, parseRangeHeader, rangeNotSatisfiableResponse, redirectResponse } from "@/lib/storage/http";
+import {
+  headFromGet,
+  mediaResponse,
+  notFoundResponse,
+  parseRangeHeader,
+  rangeNotSatisfiableResponse,
+  redirectResponse,
+} from "@/lib/storage/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -34,4 +41,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (error instanceof StorageRangeError) return rangeNotSatisfiableResponse(error.size);
     throw error;
   }
+}
+
+export async function HEAD(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  return headFromGet(await GET(request, context));
 }

@@ -4,7 +4,7 @@
  * download link or a server-side fetch can use it. Forged, expired and missing answer 404 alike.
  */
 import { getStorage } from "@/lib/storage";
-import { serveSignedDownload } from "@/lib/storage/http";
+import { headFromGet, serveSignedDownload } from "@/lib/storage/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,4 +12,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await params;
   return serveSignedDownload(getStorage(), token, request.headers.get("range"));
+}
+
+export async function HEAD(request: Request, context: { params: Promise<{ token: string }> }): Promise<Response> {
+  return headFromGet(await GET(request, context));
 }
