@@ -426,7 +426,8 @@ async function main(): Promise<void> {
         drain_rate_per_s: round(drain.rate, 0),
         processed_during_load_per_s: round((webhookOk - drain.backlogAtEnd) / webhookRun.load.seconds, 0),
         unprocessed_every_10s: drain.series,
-        sustained_rps: round(sustainedRps, 0),
+        // Acknowledged and processed per second, first request to drained backlog; null: not drained.
+        sustained_rps: drain.drained ? round(sustainedRps, 0) : null,
         cpu_ms_per_delivery: { server: round(processingServerMs, 2), postgres: round(processingPostgresMs, 2) },
       },
       profile,
