@@ -43,6 +43,6 @@ export const config = {
   // request's cost, STACK.md); they authenticate themselves. So do the benchmark's reference routes,
   // which must cost what the webhook route costs minus its own work.
   matcher: [
-    "/((?!api/webhooks|api/v1|api/health|api/bench|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|woff2?)$).*)",
+    "/((?!api/webhooks|api/v1|api/health|api/bench|api/media|api/cron|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|woff2?)$).*)",
   ],
 };
