@@ -4,6 +4,10 @@ export async function register(): Promise<void> {
   if (process.env.NODE_ENV === "production") {
     const { assertProductionEnv } = await import("./lib/env");
     assertProductionEnv();
+    // Chooses the media storage now, so a misconfiguration (the local disk on Vercel) stops the
+    // start with its message instead of failing the first media request.
+    const { getStorage } = await import("./lib/storage");
+    getStorage();
   }
   // Webhook events stored but not processed (a crash after the 200) are swept up every 30 s by a
   // long-lived server, and so are media not downloaded yet; the media retention clean-up runs
