@@ -9,13 +9,15 @@
  * status delivery in five batches 2–5 statuses, as Meta does under load. So no two bodies are
  * alike, and each (wamid, status) pair and each inbound wamid names its delivery.
  */
-import { wamid, numericId } from "@/local/whatsapp-emulator/ids";
+import { wamid } from "@/local/whatsapp-emulator/ids";
+import { ACME_PHONE_NUMBER } from "@/local/whatsapp-emulator/phone-numbers";
 import { conversationObject, pricingObject, type Billing } from "@/local/whatsapp-emulator/pricing";
 import { buildPayload, type WebhookEvent } from "@/local/whatsapp-emulator/webhook-payloads";
 import { signature } from "@/local/whatsapp-emulator/webhooks";
 import type { EmulatorPhoneNumber } from "@/local/whatsapp-emulator/types";
 import type { JsonObject } from "@/local/whatsapp-emulator/http";
 import { randomBytes } from "node:crypto";
+import type { UploadedImage } from "./media";
 
 export type StatusKind = "sent" | "delivered" | "read";
 export type InboundKind = "text" | "image" | "interactive" | "reaction" | "location";
@@ -43,15 +45,8 @@ export interface Plan {
   deliveries: Delivery[];
 }
 
-export const BENCH_PHONE: EmulatorPhoneNumber = {
-  phoneNumberId: "109000000000001",
-  wabaId: "209000000000001",
-  displayPhoneNumber: "+1 555-090-0001",
-  verifiedName: "Parley Bench",
-  accessToken: "bench-access-token",
-  qualityRating: "GREEN",
-  throughputLevel: "HIGH",
-};
+/** The emulator's number: the app downloads the image messages' media from the emulator with its token. */
+export const BENCH_PHONE: EmulatorPhoneNumber = ACME_PHONE_NUMBER;
 
 /** A small deterministic PRNG (mulberry32), so the mix is the same from run to run. */
 export function randomSource(seed: number): () => number {
@@ -127,6 +122,7 @@ function inboundMessage(
   from: string,
   timestamp: number,
   outbound: OutboundMessage | undefined,
+  image: UploadedImage,
   random: () => number,
 ): { id: string; message: JsonObject } {
   const id = wamid(from, "inbound");
@@ -141,12 +137,7 @@ function inboundMessage(
         message: {
           ...base,
           type: "image",
-          image: {
-            caption: "This is the one I mean",
-            mime_type: "image/jpeg",
-            sha256: randomBytes(32).toString("base64"),
-            id: numericId(),
-          },
+          image: { caption: "This is the one I mean", mime_type: image.mimeType, sha256: image.sha256, id: image.id },
         },
       };
     case "interactive":
@@ -191,7 +182,8 @@ function inboundKind(random: () => number): InboundKind {
 }
 
 /** `count` deliveries signed with `appSecret`; customers and outbound messages sized to fit. */
-export function planDeliveries(options: { count: number; appSecret: string; seed?: number }): Plan {
+export function planDeliveries(options: { count: number; appSecret: string; images: UploadedImage[]; seed?: number }): Plan {
+  if (options.images.length === 0) throw new Error("bench: no uploaded image for the image messages");
   const random = randomSource(options.seed ?? 20_251_125);
   const phone = BENCH_PHONE;
   const statusDeliveries = Math.ceil(options.count * (1 - INBOUND_SHARE) * 1.1);
@@ -219,7 +211,8 @@ export function planDeliveries(options: { count: number; appSecret: string; seed
       const messages = random() < 0.05 ? 2 : 1;
       for (let m = 0; m < messages; m++) {
         const kind = inboundKind(random);
-        const { id, message } = inboundMessage(kind, from, timestamp, repliedTo, random);
+        const image = options.images[index % options.images.length]!;
+        const { id, message } = inboundMessage(kind, from, timestamp, repliedTo, image, random);
         events.push({ field: "messages", phone, contact: { profile: { name: `Customer ${from.slice(-4)}` }, wa_id: from }, message });
         delivery.inbound.push({ wamid: id, kind });
       }

@@ -23,10 +23,27 @@ import { pgConfig } from "@/lib/db/url";
 import { freePort } from "@/local/postgres/embedded";
 import { backendsCpuMs, backendsDelta, selfCpuMs, treeCpuMs } from "./cpu";
 import { openBenchDatabase, seedWorkspace, type BenchDatabase } from "./database";
-import { ackOnlyVariants, planDeliveries, type Plan } from "./deliveries";
+import { ackOnlyVariants, BENCH_PHONE, planDeliveries, type Plan } from "./deliveries";
+import { uploadImages } from "./media";
 import { Feed, fire, Ledger, type LoadResult, stopLoad } from "./load";
-import { startBare, startNext, type Started } from "./servers";
-import { account, waitForDrain, type Accounting, type Drain } from "./verify";
+import { startBare, startEmulator, startNext, type Started } from "./servers";
+import { account, mediaByStatus, waitForDrain, type Accounting, type Drain } from "./verify";
+
+/** Distinct photos the image messages share (each ~270 KB). */
+const IMAGES = 12;
+
+/**
+ * The environment for `next start`, minus whatever would send the app beyond loopback or into
+ * someone's data: object storage, real-time, Trigger.dev, mail, Vercel.
+ */
+function localOnly(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (/^(S3_|PUSHER_|NEXT_PUBLIC_PUSHER_|TRIGGER_|SMTP_|VERCEL)/.test(name)) continue;
+    env[name] = value;
+  }
+  return env;
+}
 
 const TARGETS = { ratio_to_trivial: 0.7, p99_ms: 100, lost: 0, duplicated: 0 } as const;
 const WEBHOOK_PATH = "/api/webhooks/whatsapp";
@@ -233,7 +250,10 @@ async function main(): Promise<void> {
     console.log(
       `webhook-ingest: N=${options.n.toLocaleString("en-US")} C=${options.c}${options.quick ? " (quick)" : ""}; warm-up ${options.warmup} per target`,
     );
-    const plan: Plan = planDeliveries({ count: options.warmup + options.n + options.c * 4, appSecret });
+    const emulator = await startEmulator({ port: await freePort(), appSecret, logFile: path.join(logDir, "emulator.log") });
+    cleanup.add("whatsapp emulator", () => emulator.stop());
+    const images = await uploadImages(emulator.origin, BENCH_PHONE, IMAGES);
+    const plan: Plan = planDeliveries({ count: options.warmup + options.n + options.c * 4, appSecret, images });
     const inboundShare = plan.deliveries.filter((delivery) => delivery.inbound.length > 0).length / plan.deliveries.length;
     const statuses = plan.deliveries.reduce((sum, delivery) => sum + delivery.statuses.length, 0);
     const batched = plan.deliveries.filter((delivery) => delivery.statuses.length > 1).length;
@@ -258,7 +278,7 @@ async function main(): Promise<void> {
       port: nextPort,
       logFile: path.join(logDir, "next.log"),
       env: {
-        ...process.env,
+        ...localOnly(process.env),
         NODE_ENV: "production",
         DATABASE_URL: appUrl.toString(),
         AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -269,6 +289,9 @@ async function main(): Promise<void> {
         WHATSAPP_WEBHOOK_VERIFY_TOKEN: randomBytes(16).toString("hex"),
         PARLEY_BENCH_ROUTES: "1",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Customer media come from the emulator, and are stored in this run's folder.
+        WHATSAPP_GRAPH_API_URL: emulator.origin,
+        STORAGE_DIR: path.join(logDir, "storage"),
       },
     });
     cleanup.add("next start", () => next.stop());
@@ -337,6 +360,7 @@ async function main(): Promise<void> {
       server: treeCpuMs(next.pid) - drainCpuBefore.server,
       postgres: backendsDelta(drainCpuBefore.postgres, await backendsCpuMs(monitor, applicationName)),
     };
+    const media = await mediaByStatus(database.prisma);
     const accounting: Accounting = await account(database.prisma, plan, ledger, new Set(ackOnly.map((delivery) => delivery.signature)));
 
     const ratio = trivialRun.load.rps > 0 ? webhookRun.load.rps / trivialRun.load.rps : 0;
@@ -393,6 +417,13 @@ async function main(): Promise<void> {
         `  load generator                                        ${profile.loadgen_ms.toFixed(2)}\n` +
         `  → acknowledged AND processed, this machine's CPU allows ≈ ${profile.cpu_bound_ceiling_rps} deliveries/s (acks measured ${Math.round(webhookRun.load.rps)}/s)`,
     );
+    console.log(
+      `media (downloaded from the emulator after processing): ${
+        Object.entries(media)
+          .map(([status, count]) => `${count} ${status}`)
+          .join(", ") || "none"
+      }`,
+    );
     const d = accounting.detail;
     console.log(
       `ledger: ${accounting.acked} deliveries acknowledged, ${accounting.notAcked} sent but not acknowledged` +
@@ -431,6 +462,7 @@ async function main(): Promise<void> {
         cpu_ms_per_delivery: { server: round(processingServerMs, 2), postgres: round(processingPostgresMs, 2) },
       },
       profile,
+      media,
       ledger: {
         acked: accounting.acked,
         not_acked: accounting.notAcked,

@@ -119,3 +119,34 @@ export async function startBare(options: { port: number; appSecret: string; logF
   }
   return started;
 }
+
+/**
+ * The WhatsApp Cloud API emulator (`npm run emulator`'s cli.ts, through tsx) on 127.0.0.1:`port`,
+ * webhooks off: the Graph API the app downloads customer media from (WHATSAPP_GRAPH_API_URL), so
+ * the media step after processing runs as in production, on loopback. Serves ACME_PHONE_NUMBER.
+ */
+export async function startEmulator(options: { port: number; appSecret: string; logFile: string }): Promise<Started> {
+  const script = path.join(process.cwd(), "local", "whatsapp-emulator", "cli.ts");
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    EMULATOR_PORT: String(options.port),
+    EMULATOR_HOST: "127.0.0.1",
+    EMULATOR_WEBHOOK_URL: "",
+    META_APP_SECRET: options.appSecret,
+  };
+  const child = launch("whatsapp emulator", process.execPath, ["--import", "tsx", script], env, options.logFile);
+  const started: Started = {
+    name: "whatsapp emulator",
+    pid: child.pid ?? -1,
+    origin: `http://127.0.0.1:${options.port}`,
+    stop: stopper(child),
+  };
+  try {
+    await waitUntilReady("whatsapp emulator", child, `${started.origin}/_emulator`, 30_000, options.logFile);
+  } catch (error) {
+    await started.stop();
+    throw error;
+  }
+  return started;
+}

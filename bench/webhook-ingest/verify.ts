@@ -196,3 +196,9 @@ export async function account(prisma: PrismaClient, plan: Plan, ledger: Ledger, 
     },
   };
 }
+
+/** Media rows by status (the download step after processing: stored, still pending, unavailable). */
+export async function mediaByStatus(prisma: PrismaClient): Promise<Record<string, number>> {
+  const groups = await prisma.media.groupBy({ by: ["status"], _count: { _all: true } });
+  return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
+}
