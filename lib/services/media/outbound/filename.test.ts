@@ -7,6 +7,8 @@ describe("attachmentFilename", () => {
     expect(attachmentFilename("photo.webp", "image/jpeg")).toBe("photo.jpg");
     expect(attachmentFilename("scan.pdf", "image/png")).toBe("scan.png");
     expect(attachmentFilename("voice", "audio/ogg")).toBe("voice.ogg");
+    expect(attachmentFilename("orders.CSV", "text/plain")).toBe("orders.csv");
+    expect(attachmentFilename("notes.exe", "text/plain")).toBe("notes.txt");
   });
 
   it("drops folders, control characters, quotes and leading dots", () => {
