@@ -20,6 +20,7 @@
  *     getStorage: () => at.storage,
  *   }));
  */
+import { randomInt } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -32,7 +33,6 @@ import { startS3Server } from "@/lib/storage/testing/s3-server";
 import { type EmulatorPhoneNumber, type RunningEmulator, startWhatsAppEmulator } from "@/local/whatsapp-emulator";
 import { createTenant, type Tenant } from "@/test/fixtures/tenants";
 import { PLATFORM_SECRET } from "@/test/webhooks/helpers";
-import { uniqueSuffix } from "@/test/webhooks/unique";
 
 export { PLATFORM_SECRET };
 export const CUSTOMER = "6281234567800";
@@ -100,9 +100,12 @@ export async function startWebhookForwarder(): Promise<{ url: string; close(): P
   };
 }
 
+let numbers = 0;
+
 /** A number of the emulator's own, unique to this test file. */
 export function emulatorNumber(label = "Acme"): EmulatorPhoneNumber {
-  const suffix = uniqueSuffix().replace(/\D/g, "").padEnd(6, "0").slice(0, 6);
+  numbers += 1;
+  const suffix = `${String(numbers).padStart(2, "0")}${String(randomInt(10_000)).padStart(4, "0")}`;
   return {
     phoneNumberId: `10000000${suffix}1`,
     wabaId: `20000000${suffix}1`,
