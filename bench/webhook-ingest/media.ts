@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { EmulatorPhoneNumber } from "@/local/whatsapp-emulator/types";
+import { fetchWithin } from "./servers";
 
 export interface UploadedImage {
   id: string;
@@ -43,14 +44,14 @@ export async function uploadImages(emulatorUrl: string, phone: EmulatorPhoneNumb
     form.set("messaging_product", "whatsapp");
     form.set("type", "image/jpeg");
     form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), `photo-${seed}.jpg`);
-    const response = await fetch(`${emulatorUrl}/v23.0/${phone.phoneNumberId}/media`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${phone.accessToken}` },
-      body: form,
-      signal: AbortSignal.timeout(10_000),
-    });
-    const answer = (await response.json()) as { id?: string };
-    if (!response.ok || !answer.id) throw new Error(`the emulator refused a media upload (${response.status}): ${JSON.stringify(answer)}`);
+    const response = await fetchWithin(
+      `${emulatorUrl}/v23.0/${phone.phoneNumberId}/media`,
+      { method: "POST", headers: { authorization: `Bearer ${phone.accessToken}` }, body: form },
+      10_000,
+    );
+    const answer = JSON.parse(response.body.toString("utf8")) as { id?: string };
+    if (response.status !== 200 || !answer.id)
+      throw new Error(`the emulator refused a media upload (${response.status}): ${response.body.toString("utf8")}`);
     images.push({ id: answer.id, sha256: createHash("sha256").update(bytes).digest("base64"), mimeType: "image/jpeg" });
   }
   return images;

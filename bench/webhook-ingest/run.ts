@@ -250,8 +250,8 @@ async function main(): Promise<void> {
     console.log(
       `webhook-ingest: N=${options.n.toLocaleString("en-US")} C=${options.c}${options.quick ? " (quick)" : ""}; warm-up ${options.warmup} per target`,
     );
-    const emulator = await startEmulator({ port: await freePort(), appSecret, logFile: path.join(logDir, "emulator.log") });
-    cleanup.add("whatsapp emulator", () => emulator.stop());
+    const track = (started: Started) => cleanup.add(started.name, () => started.stop());
+    const emulator = await startEmulator({ port: await freePort(), appSecret, logFile: path.join(logDir, "emulator.log"), track });
     const images = await uploadImages(emulator.origin, BENCH_PHONE, IMAGES);
     const plan: Plan = planDeliveries({ count: options.warmup + options.n + options.c * 4, appSecret, images });
     const inboundShare = plan.deliveries.filter((delivery) => delivery.inbound.length > 0).length / plan.deliveries.length;
@@ -277,6 +277,7 @@ async function main(): Promise<void> {
     const next = await startNext({
       port: nextPort,
       logFile: path.join(logDir, "next.log"),
+      track,
       env: {
         ...localOnly(process.env),
         NODE_ENV: "production",
@@ -294,9 +295,7 @@ async function main(): Promise<void> {
         STORAGE_DIR: path.join(logDir, "storage"),
       },
     });
-    cleanup.add("next start", () => next.stop());
-    const bare = await startBare({ port: await freePort(), appSecret, logFile: path.join(logDir, "bare.log") });
-    cleanup.add("bare node server", () => bare.stop());
+    const bare = await startBare({ port: await freePort(), appSecret, logFile: path.join(logDir, "bare.log"), track });
     const busy = loadavg()[0] ?? 0;
     if (busy > cpus().length * 0.75) {
       console.warn(

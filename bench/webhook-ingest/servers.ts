@@ -1,7 +1,8 @@
 /**
- * The processes the benchmark starts: `next start` of the current build and the bare Node server.
- * Each runs in its own process group on loopback, writes its output to a log file (so it never
- * costs this process, the load generator, any CPU), and is stopped by its id.
+ * The processes the benchmark starts: `next start` of the current build, the bare Node server and
+ * the WhatsApp emulator. Each runs in its own process group on loopback, writes its output to a log
+ * file (so it never costs this process, the load generator, any CPU), and is stopped by its id.
+ * Each is handed to `track` the moment it is spawned, so Ctrl-C during a slow start stops it too.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
@@ -16,6 +17,25 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+/** Registers a started process for the clean-up (stop on exit, error or Ctrl-C). */
+export type Track = (started: Started) => void;
+
+/**
+ * fetch with a deadline that always fires: a plain (ref'd) timer aborting the request, headers and
+ * body alike. (A probe on AbortSignal.timeout() once hung a run for good while `next start` was
+ * booting: its timer never fired.)
+ */
+export async function fetchWithin(url: string, init: RequestInit, timeoutMs: number): Promise<{ status: number; body: Buffer }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`no answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
+  try {
+    const response = await fetch(url, { ...init, signal: controller.signal });
+    return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
@@ -27,31 +47,6 @@ function groupKill(pid: number, signal: NodeJS.Signals): void {
   } catch {
     // Already gone.
   }
-}
-
-function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const log = openSync(logFile, "a");
-  try {
-    return spawn(command, args, { cwd: process.cwd(), env, stdio: ["ignore", log, log], detached: true });
-  } finally {
-    closeSync(log);
-  }
-}
-
-async function waitUntilReady(name: string, child: ChildProcess, url: string, timeoutMs: number, logFile: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before it was ready (see ${logFile})`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(200);
-  }
-  throw new Error(`${name} was not ready within ${timeoutMs / 1000} s (see ${logFile})`);
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
@@ -69,55 +64,66 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/** `next start` (NODE_ENV=production) on 127.0.0.1:`port`; ready once GET /api/health answers 200. */
-export async function startNext(options: { port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<Started> {
-  const require = createRequire(import.meta.url);
-  const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
-  const child = launch(
-    "next start",
-    process.execPath,
-    [nextBin, "start", "--port", String(options.port), "--hostname", "127.0.0.1"],
-    options.env,
-    options.logFile,
-  );
-  const started: Started = { name: "next start", pid: child.pid ?? -1, origin: `http://127.0.0.1:${options.port}`, stop: stopper(child) };
-  try {
-    await waitUntilReady("next start", child, `${started.origin}/api/health`, 90_000, options.logFile);
-  } catch (error) {
-    await started.stop();
-    throw error;
-  }
-  return started;
+interface LaunchOptions {
+  name: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  origin: string;
+  /** Answers `ok` (a status it accepts) once the process serves. */
+  probe: { path: string; ok: (status: number) => boolean; timeoutMs: number };
+  track: Track;
 }
 
-/** bench/webhook-ingest/bare-server.ts (through tsx) on 127.0.0.1:`port`. */
-export async function startBare(options: { port: number; appSecret: string; logFile: string }): Promise<Started> {
-  const script = path.join(process.cwd(), "bench", "webhook-ingest", "bare-server.ts");
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: "production",
-    BENCH_PORT: String(options.port),
-    META_APP_SECRET: options.appSecret,
-  };
-  const child = launch("bare node", process.execPath, ["--import", "tsx", script], env, options.logFile);
-  const started: Started = { name: "bare node", pid: child.pid ?? -1, origin: `http://127.0.0.1:${options.port}`, stop: stopper(child) };
+async function launch(options: LaunchOptions): Promise<Started> {
+  const log = openSync(options.logFile, "a");
+  let child: ChildProcess;
   try {
-    // Any HTTP answer means it listens (GET gets 405).
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`bare node server exited before it was ready (see ${options.logFile})`);
-      const answered = await fetch(started.origin, { signal: AbortSignal.timeout(1_000) })
-        .then(async (response) => (await response.arrayBuffer(), true))
-        .catch(() => false);
-      if (answered) break;
-      if (Date.now() > deadline) throw new Error(`bare node server was not ready within 30 s (see ${options.logFile})`);
-      await sleep(100);
-    }
-  } catch (error) {
-    await started.stop();
-    throw error;
+    child = spawn(process.execPath, options.args, { cwd: process.cwd(), env: options.env, stdio: ["ignore", log, log], detached: true });
+  } finally {
+    closeSync(log);
   }
-  return started;
+  const started: Started = { name: options.name, pid: child.pid ?? -1, origin: options.origin, stop: stopper(child) };
+  options.track(started);
+
+  const deadline = Date.now() + options.probe.timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${options.name} exited before it was ready (see ${options.logFile})`);
+    const answer = await fetchWithin(`${options.origin}${options.probe.path}`, {}, 2_000).catch(() => null);
+    if (answer && options.probe.ok(answer.status)) return started;
+    if (Date.now() > deadline)
+      throw new Error(`${options.name} was not ready within ${options.probe.timeoutMs / 1000} s (see ${options.logFile})`);
+    await sleep(200);
+  }
+}
+
+/** `next start` (NODE_ENV=production) on 127.0.0.1:`port`; ready once GET /api/health answers 200. */
+export function startNext(options: { port: number; env: NodeJS.ProcessEnv; logFile: string; track: Track }): Promise<Started> {
+  const require = createRequire(import.meta.url);
+  const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
+  return launch({
+    name: "next start",
+    args: [nextBin, "start", "--port", String(options.port), "--hostname", "127.0.0.1"],
+    env: options.env,
+    logFile: options.logFile,
+    origin: `http://127.0.0.1:${options.port}`,
+    probe: { path: "/api/health", ok: (status) => status === 200, timeoutMs: 90_000 },
+    track: options.track,
+  });
+}
+
+/** bench/webhook-ingest/bare-server.ts (through tsx) on 127.0.0.1:`port`; any answer means it listens. */
+export function startBare(options: { port: number; appSecret: string; logFile: string; track: Track }): Promise<Started> {
+  return launch({
+    name: "bare node",
+    args: ["--import", "tsx", path.join(process.cwd(), "bench", "webhook-ingest", "bare-server.ts")],
+    env: { PATH: process.env.PATH, NODE_ENV: "production", BENCH_PORT: String(options.port), META_APP_SECRET: options.appSecret },
+    logFile: options.logFile,
+    origin: `http://127.0.0.1:${options.port}`,
+    probe: { path: "/", ok: () => true, timeoutMs: 30_000 },
+    track: options.track,
+  });
 }
 
 /**
@@ -125,28 +131,21 @@ export async function startBare(options: { port: number; appSecret: string; logF
  * webhooks off: the Graph API the app downloads customer media from (WHATSAPP_GRAPH_API_URL), so
  * the media step after processing runs as in production, on loopback. Serves ACME_PHONE_NUMBER.
  */
-export async function startEmulator(options: { port: number; appSecret: string; logFile: string }): Promise<Started> {
-  const script = path.join(process.cwd(), "local", "whatsapp-emulator", "cli.ts");
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: "production",
-    EMULATOR_PORT: String(options.port),
-    EMULATOR_HOST: "127.0.0.1",
-    EMULATOR_WEBHOOK_URL: "",
-    META_APP_SECRET: options.appSecret,
-  };
-  const child = launch("whatsapp emulator", process.execPath, ["--import", "tsx", script], env, options.logFile);
-  const started: Started = {
+export function startEmulator(options: { port: number; appSecret: string; logFile: string; track: Track }): Promise<Started> {
+  return launch({
     name: "whatsapp emulator",
-    pid: child.pid ?? -1,
+    args: ["--import", "tsx", path.join(process.cwd(), "local", "whatsapp-emulator", "cli.ts")],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      EMULATOR_PORT: String(options.port),
+      EMULATOR_HOST: "127.0.0.1",
+      EMULATOR_WEBHOOK_URL: "",
+      META_APP_SECRET: options.appSecret,
+    },
+    logFile: options.logFile,
     origin: `http://127.0.0.1:${options.port}`,
-    stop: stopper(child),
-  };
-  try {
-    await waitUntilReady("whatsapp emulator", child, `${started.origin}/_emulator`, 30_000, options.logFile);
-  } catch (error) {
-    await started.stop();
-    throw error;
-  }
-  return started;
+    probe: { path: "/_emulator", ok: (status) => status < 500, timeoutMs: 30_000 },
+    track: options.track,
+  });
 }
