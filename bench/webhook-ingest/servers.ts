@@ -21,16 +21,27 @@ export interface Started {
 export type Track = (started: Started) => void;
 
 /**
- * fetch with a deadline that always fires: a plain (ref'd) timer aborting the request, headers and
- * body alike. (A probe on AbortSignal.timeout() once hung a run for good while `next start` was
- * booting: its timer never fired.)
+ * fetch with a deadline that always settles: a plain (ref'd) timer that aborts the request and
+ * rejects, whatever state the request is in. (A probe on AbortSignal.timeout() once hung a run for
+ * good while `next start` was booting.)
  */
 export async function fetchWithin(url: string, init: RequestInit, timeoutMs: number): Promise<{ status: number; body: Buffer }> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error(`no answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
-  try {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`no answer from ${url} within ${timeoutMs} ms`);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  const request = (async () => {
     const response = await fetch(url, { ...init, signal: controller.signal });
     return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+  })();
+  request.catch(() => {}); // settled by the race below; never an unhandled rejection
+  try {
+    return await Promise.race([request, deadline]);
   } finally {
     clearTimeout(timer);
   }
