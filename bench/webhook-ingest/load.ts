@@ -15,8 +15,9 @@ export interface LoadResult {
   /** Connection errors and timeouts (no answer at all). */
   errors: number;
   timeouts: number;
+  /** From the first request to the last answer (autocannon itself reports on whole-second ticks). */
   seconds: number;
-  /** 2xx answers per second of wall time. */
+  /** 2xx answers per second of that time. */
   rps: number;
   p50Ms: number;
   p99Ms: number;
@@ -89,6 +90,7 @@ export async function fire(options: {
   const latencies = new Float64Array(options.amount + options.connections * 4);
   let okCount = 0;
   let answered = 0;
+  let lastAnswerAt = 0;
   const statusCounts: Record<string, number> = {};
 
   const started = performance.now();
@@ -128,6 +130,7 @@ export async function fire(options: {
               okCount++;
             }
             answered++;
+            lastAnswerAt = performance.now();
           },
         },
       ],
@@ -138,7 +141,7 @@ export async function fire(options: {
   const result = await finished.finally(() => {
     running = undefined;
   });
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = ((lastAnswerAt || performance.now()) - started) / 1000;
   const sorted = latencies.slice(0, Math.min(okCount, latencies.length)).sort();
   return {
     label: options.label,
