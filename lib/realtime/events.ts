@@ -1,0 +1,70 @@
+/**
+ * The real-time contract between the server (lib/realtime/publish.ts) and the browser
+ * (components/realtime): channel names, event names and their payloads.
+ *
+ * Events are signals, not data: they carry ids and the few fields a list needs to re-sort or
+ * re-badge itself, and the client refetches anything else through the same authorised reads the
+ * page uses. So a payload never leaks more than the channel's members may see, stays far below
+ * Pusher's 10 KB limit, and a missed event is repaired by refetching (the reconnect catch-up).
+ */
+import { z } from "zod";
+
+/** Every member of the workspace; authorised by POST /api/realtime/auth for members only. */
+export function workspaceChannel(workspaceId: string): string {
+  return `private-workspace-${workspaceId}`;
+}
+
+/** One user's personal notifications (e.g. "a conversation was assigned to you"). */
+export function userChannel(userId: string): string {
+  return `private-user-${userId}`;
+}
+
+const id = z.string().min(1).max(64);
+const iso = z.string().datetime({ offset: true });
+
+export const realtimeEventSchemas = {
+  /** A message was stored in a conversation (inbound from Meta, or sent by an agent / the API / a campaign). */
+  "message.created": z.object({
+    conversationId: id,
+    messageId: id,
+    direction: z.enum(["inbound", "outbound"]),
+    at: iso,
+  }),
+  /** An outbound message's status moved (sent → delivered → read, or failed). */
+  "message.status": z.object({
+    conversationId: id,
+    messageId: id,
+    status: z.enum(["pending", "sent", "delivered", "read", "failed", "received"]),
+    at: iso,
+  }),
+  /** Assignment, open/resolved, unread count, last activity or a new internal note changed. */
+  "conversation.updated": z.object({
+    conversationId: id,
+    changes: z.array(z.enum(["assignee", "status", "unread", "activity", "note"])).min(1),
+    at: iso,
+  }),
+  /** A contact's details, tags, groups or opt-out changed. */
+  "contact.updated": z.object({ contactId: id, at: iso }),
+  /** A template's review status changed (Meta's message_template_status_update, or a local edit). */
+  "template.updated": z.object({ templateId: id, status: z.string().max(40), at: iso }),
+  /** A campaign's counters (throttled by the publisher: at most a few per second per campaign). */
+  "campaign.progress": z.object({
+    campaignId: id,
+    total: z.number().int().nonnegative(),
+    sent: z.number().int().nonnegative(),
+    delivered: z.number().int().nonnegative(),
+    read: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    at: iso,
+  }),
+  /** On a user channel: something for this user personally. */
+  "user.notification": z.object({
+    kind: z.enum(["conversation.assigned"]),
+    workspaceId: id,
+    conversationId: id.optional(),
+    at: iso,
+  }),
+} as const;
+
+export type RealtimeEventName = keyof typeof realtimeEventSchemas;
+export type RealtimeEvent<N extends RealtimeEventName = RealtimeEventName> = z.infer<(typeof realtimeEventSchemas)[N]>;
