@@ -8,19 +8,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { pgConfig } from "./url";
+import { sharedPool } from "./pool";
 
 // `Prisma` carries both types (Prisma.UserWhereInput) and values (Prisma.sql, error classes).
 export { Prisma } from "@/lib/generated/prisma/client";
-
-/** Where the database is. Kept to one function so lib/env.ts can take over the read. */
-function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    throw new Error("DATABASE_URL is not set (npm run dev starts the embedded Postgres and sets it).");
-  }
-  return url;
-}
 
 /**
  * PrismaPg, created when the client first connects rather than when this module loads: importing
@@ -34,8 +25,9 @@ function lazyPgAdapter(): SqlDriverAdapterFactory {
       // `?schema=NAME` (Prisma's convention; tests use it to isolate each file) becomes the
       // adapter's `schema` option, which qualifies every table and enum name in generated SQL.
       // That matters on PGlite, whose connections all share one session and so one search_path.
-      const { config, schema } = pgConfig(databaseUrl(), { max: 10 });
-      return new PrismaPg(config, schema ? { schema } : undefined).connect();
+      // The pool is shared with the few raw hot paths (lib/db/pool.ts); `$disconnect()` ends it.
+      const { pool, schema } = sharedPool();
+      return new PrismaPg(pool, { ...(schema ? { schema } : {}), disposeExternalPool: true }).connect();
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The acknowledgement path of `POST /api/webhooks/whatsapp`, after the body was read (capped) as
- * bytes: parse, find the signing secret(s), verify, then store the raw event in ONE insert. Nothing
+ * bytes: parse, find the signing secret(s), verify, then store the raw event in ONE insert
+ * (store-event.ts). Nothing
  * is stored or acted on before the signature is verified; processing happens after the 200.
  *
  * A delivery naming several phone numbers must verify under the secret of every one of them (all
@@ -8,12 +9,12 @@
  * numbers of one app; a delivery that verifies under one tenant's secret but names another
  * tenant's number is refused whole rather than partly trusted.
  */
-import { Prisma, prisma } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { isWhatsappEnvelope, peekRoutingKeys } from "@/lib/whatsapp/webhook/envelope";
 import { decodeJsonBody } from "@/lib/whatsapp/webhook/json-body";
 import { isValidSignature, parseSignatureHeader } from "@/lib/whatsapp/webhook/signature";
 import { resolveSigners, type Signer } from "./signing-secrets";
+import { storeWebhookEvent } from "./store-event";
 
 const log = logger("webhooks.ingest");
 
@@ -63,16 +64,13 @@ export async function ingestWebhook(input: { body: Uint8Array; signatureHeader: 
   }
 
   const whatsapp = isWhatsappEnvelope(decoded.value);
-  const event = await prisma.webhookEvent.create({
-    data: {
-      payload: decoded.value ?? Prisma.JsonNull,
-      phoneNumberId: keys.phoneNumberIds[0] ?? null,
-      workspaceId: owningWorkspace(signers),
-      signature: input.signatureHeader?.trim().slice(0, 200) ?? null,
-      // Signed by Meta but not ours to process: kept (nothing Meta sends is lost), never swept.
-      ...(whatsapp ? {} : { processedAt: new Date(), error: NOT_WHATSAPP_NOTE }),
-    },
-    select: { id: true },
+  const eventId = await storeWebhookEvent({
+    payload: decoded.value,
+    phoneNumberId: keys.phoneNumberIds[0] ?? null,
+    workspaceId: owningWorkspace(signers),
+    signature: input.signatureHeader?.trim().slice(0, 200) ?? null,
+    // Signed by Meta but not ours to process: kept (nothing Meta sends is lost), never swept.
+    ...(whatsapp ? {} : { ignoredNote: NOT_WHATSAPP_NOTE }),
   });
-  return { outcome: "stored", eventId: event.id, process: whatsapp };
+  return { outcome: "stored", eventId, process: whatsapp };
 }

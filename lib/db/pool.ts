@@ -1,0 +1,47 @@
+/**
+ * The app's one `pg` connection pool, shared by Prisma (through `@prisma/adapter-pg`) and by the
+ * very few hot paths that skip Prisma's query layer for a single prepared statement (the webhook's
+ * acknowledgement INSERT: Prisma costs ~0.35–0.7 ms of CPU per query there, `pg` ~0.1 ms; see
+ * bench/README.md, "webhook-ingest"). One pool, so those paths add no connections.
+ *
+ * Created on first use, not at import: `next build` imports this while collecting pages, without a
+ * DATABASE_URL. A pool that was ended (Prisma's `$disconnect()` ends it) is replaced on next use.
+ */
+import pg from "pg";
+import { pgConfig, quoteIdent } from "./url";
+
+export const POOL_SIZE = 10;
+
+interface SharedPool {
+  pool: pg.Pool;
+  /** The Postgres schema named by `?schema=` in DATABASE_URL, if any. */
+  schema: string | undefined;
+  url: string;
+}
+
+let current: SharedPool | undefined;
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm run dev starts the embedded Postgres and sets it).");
+  return url;
+}
+
+export function sharedPool(): SharedPool {
+  const url = databaseUrl();
+  if (!current || current.pool.ended || current.url !== url) {
+    const { config, schema } = pgConfig(url, { max: POOL_SIZE });
+    const pool = new pg.Pool(config);
+    // An idle client losing its connection (server restart) must not crash the process; the pool
+    // drops it and the next query opens a new one.
+    pool.on("error", () => undefined);
+    current = { pool, schema, url };
+  }
+  return current;
+}
+
+/** A table name for raw SQL, qualified with the pool's schema when DATABASE_URL names one. */
+export function qualifiedTable(name: string): string {
+  const { schema } = sharedPool();
+  return schema ? `${quoteIdent(schema)}.${quoteIdent(name)}` : quoteIdent(name);
+}
