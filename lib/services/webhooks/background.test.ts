@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { processWebhookEvent } from "./process-event";
-import { CONCURRENCY, processSoon } from "./background";
+import { beginAcknowledgement } from "./ack-pressure";
+import { BUSY_CONCURRENCY, CONCURRENCY, processSoon } from "./background";
 import { emptyOutcome } from "./outcome";
 
 vi.mock("./process-event", () => ({ processWebhookEvent: vi.fn() }));
@@ -29,5 +30,31 @@ describe("processSoon", () => {
     vi.mocked(processWebhookEvent).mockImplementation(async (id) => emptyOutcome(id, "processed"));
     const outcomes = await Promise.all(Array.from({ length: CONCURRENCY * 2 }, (_, i) => processSoon(`y${i}`)));
     expect(outcomes).toHaveLength(CONCURRENCY * 2);
+  });
+
+  it("yields to acknowledgements: BUSY_CONCURRENCY while deliveries are in flight, all slots once they end", async () => {
+    let active = 0;
+    const peaks: number[] = [];
+    vi.mocked(processWebhookEvent).mockImplementation(async (id) => {
+      active += 1;
+      peaks.push(active);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      active -= 1;
+      return emptyOutcome(id, "processed");
+    });
+    const endAck = beginAcknowledgement();
+    const busy = Array.from({ length: 6 }, (_, i) => processSoon(`busy-${i}`));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    const duringBurst = [...peaks];
+    expect(duringBurst.length).toBeGreaterThan(1);
+    expect(Math.max(...duringBurst)).toBe(BUSY_CONCURRENCY);
+
+    const more = Array.from({ length: CONCURRENCY * 3 }, (_, i) => processSoon(`idle-${i}`));
+    endAck();
+    endAck(); // ending twice counts once
+    const outcomes = await Promise.all([...busy, ...more]);
+    expect(outcomes).toHaveLength(6 + CONCURRENCY * 3);
+    expect(Math.max(...peaks)).toBe(CONCURRENCY);
+    expect(active).toBe(0);
   });
 });

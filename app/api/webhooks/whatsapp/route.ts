@@ -5,6 +5,7 @@
  */
 import { after } from "next/server";
 import { logger } from "@/lib/log";
+import { beginAcknowledgement } from "@/lib/services/webhooks/ack-pressure";
 import { ingestWebhook } from "@/lib/services/webhooks/ingest-webhook";
 import { processSoon } from "@/lib/services/webhooks/background";
 import { verifySubscription } from "@/lib/services/webhooks/verify-subscription";
@@ -30,6 +31,15 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  const end = beginAcknowledgement();
+  try {
+    return await acknowledge(request);
+  } finally {
+    end();
+  }
+}
+
+async function acknowledge(request: Request): Promise<Response> {
   let body: Awaited<ReturnType<typeof readLimitedBody>>;
   try {
     body = await readLimitedBody(request, MAX_WEBHOOK_BODY_BYTES);
