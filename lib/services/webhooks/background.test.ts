@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { processWebhookEvent } from "./process-event";
 import { beginAcknowledgement } from "./ack-pressure";
-import { BUSY_CONCURRENCY, CONCURRENCY, processSoon } from "./background";
+import { BUSY_CONCURRENCY, CONCURRENCY, MAX_QUEUED, processSoon } from "./background";
+import { freshUnprocessedEventIds } from "./recover";
 import { emptyOutcome } from "./outcome";
 
 vi.mock("./process-event", () => ({ processWebhookEvent: vi.fn() }));
+vi.mock("./recover", () => ({ freshUnprocessedEventIds: vi.fn(async () => []) }));
 
 describe("processSoon", () => {
   it("processes every event, never more than CONCURRENCY at once", async () => {
@@ -56,5 +58,26 @@ describe("processSoon", () => {
     expect(outcomes).toHaveLength(6 + CONCURRENCY * 3);
     expect(Math.max(...peaks)).toBe(CONCURRENCY);
     expect(active).toBe(0);
+  });
+
+  it("turns events away when the queue is full, then fetches them back from the database once it empties", async () => {
+    const processed: string[] = [];
+    vi.mocked(processWebhookEvent).mockImplementation(async (id) => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      processed.push(id);
+      return emptyOutcome(id, "processed");
+    });
+    const turnedAway = ["late-1", "late-2", "late-3"];
+    // The database's backlog: the turned-away events (once), then nothing.
+    vi.mocked(freshUnprocessedEventIds).mockResolvedValueOnce(turnedAway).mockResolvedValue([]);
+
+    const endAck = beginAcknowledgement(); // keeps processing to one at a time, so the queue fills
+    const queued = Array.from({ length: MAX_QUEUED + 1 }, (_, i) => processSoon(`q-${i}`));
+    const refused = await Promise.all(turnedAway.map((id) => processSoon(id)));
+    expect(refused).toEqual([null, null, null]);
+    endAck();
+    await Promise.all(queued);
+    await vi.waitFor(() => expect(processed).toEqual(expect.arrayContaining(turnedAway)), { timeout: 5_000 });
+    expect(freshUnprocessedEventIds).toHaveBeenCalled();
   });
 });

@@ -5,13 +5,16 @@
  * events are processed at once per process, and only BUSY_CONCURRENCY while acknowledgements are
  * in flight (ack-pressure.ts): processing one event costs about twice the CPU of acknowledging it,
  * so during a burst the 200s come first and the backlog drains in the gaps and right after.
- * The rest wait in memory. The queue is only a speed-up: every event is already stored, so
- * whatever a crash or an overfull queue drops, the recovery sweep processes later.
+ * The rest wait in memory, up to MAX_QUEUED. The queue is only a speed-up: every event is already
+ * stored. When a burst overflows it, the events it turned away are fetched back from the database
+ * as soon as the queue empties (drainBacklog), in batches, oldest first; what a crash drops, the
+ * recovery sweep processes later.
  */
 import { logger } from "@/lib/log";
 import { acknowledgementsInFlight, onAcknowledgementsIdle } from "./ack-pressure";
 import type { EventOutcome } from "./outcome";
 import { processWebhookEvent } from "./process-event";
+import { freshUnprocessedEventIds } from "./recover";
 
 const log = logger("webhooks.background");
 
@@ -19,9 +22,14 @@ export const CONCURRENCY = 4;
 /** While deliveries are being acknowledged: still one at a time, so messages keep arriving. */
 export const BUSY_CONCURRENCY = 1;
 export const MAX_QUEUED = 5_000;
+/** Events fetched back per batch once an overflowed queue has emptied. */
+export const BACKLOG_BATCH = 500;
 
 let running = 0;
 const waiting: (() => void)[] = [];
+/** Events were turned away since the last backlog drain started. */
+let overflowed = false;
+let draining: Promise<void> | null = null;
 
 function limit(): number {
   return acknowledgementsInFlight() > 0 ? BUSY_CONCURRENCY : CONCURRENCY;
@@ -49,12 +57,38 @@ async function slot(): Promise<void> {
 function release(): void {
   running -= 1;
   pump();
+  if (overflowed && running === 0 && waiting.length === 0) void drainBacklog();
+}
+
+/**
+ * Processes the events an overflowing queue turned away: batches of never-attempted events, until
+ * none is left or a batch makes no progress (its events were all claimed elsewhere, deferred or
+ * failed: those are the recovery sweep's, with their backoff). Resolves when done.
+ */
+export function drainBacklog(): Promise<void> {
+  draining ??= (async () => {
+    try {
+      for (;;) {
+        overflowed = false;
+        const ids = await freshUnprocessedEventIds(BACKLOG_BATCH);
+        if (ids.length === 0) return;
+        const outcomes = await Promise.all(ids.map((id) => processSoon(id)));
+        if (!outcomes.some((outcome) => outcome?.result === "processed")) return;
+      }
+    } catch (error) {
+      log.error({ err: error }, "webhook backlog drain failed; the recovery sweep will process the rest");
+    } finally {
+      draining = null;
+    }
+  })();
+  return draining;
 }
 
 /** Processes the stored event when a slot is free; null when the queue is full (the sweep will). */
 export async function processSoon(eventId: string): Promise<EventOutcome | null> {
   if (waiting.length >= MAX_QUEUED) {
-    log.warn({ eventId, queued: waiting.length }, "webhook processing queue full; leaving the event to the recovery sweep");
+    if (!overflowed) log.warn({ eventId, queued: waiting.length }, "webhook processing queue full; the backlog is drained from the database once it empties");
+    overflowed = true;
     return null;
   }
   await slot();

@@ -22,6 +22,19 @@ export interface SweepOptions {
   hooks?: WebhookHooks;
 }
 
+/**
+ * Never-attempted events, oldest first, however young: the backlog left when the in-memory queue
+ * overflowed during a burst (background.ts). Events already attempted keep their backoff.
+ */
+export async function freshUnprocessedEventIds(limit: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM ${sqlName("WebhookEvent")}
+    WHERE "processedAt" IS NULL AND attempts = 0
+    ORDER BY "receivedAt"
+    LIMIT ${limit}`;
+  return rows.map((row) => row.id);
+}
+
 export interface SweepResult {
   due: number;
   processed: number;

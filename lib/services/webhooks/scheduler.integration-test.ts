@@ -29,4 +29,19 @@ describe("startWebhookRecovery", () => {
     );
     expect(await prisma.message.count({ where: { workspaceId: number.workspaceId } })).toBe(1);
   });
+
+  it("goes on batch after batch while a sweep finds a full one (a crash's backlog drains at once)", async () => {
+    const number = await createNumber("scheduler-backlog");
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) ids.push(await store(fixtureFor("text", number, uniqueSuffix())));
+    await prisma.webhookEvent.updateMany({ where: { id: { in: ids } }, data: { receivedAt: new Date(Date.now() - 60_000) } });
+
+    // One tick (the interval is far away), batches of 10: all 25 need three batches in that tick.
+    stop = startWebhookRecovery({ firstRunMs: 10, intervalMs: 600_000, batch: 10 });
+    await vi.waitFor(async () => expect(await prisma.webhookEvent.count({ where: { id: { in: ids }, processedAt: null } })).toBe(0), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    expect(await prisma.message.count({ where: { workspaceId: number.workspaceId } })).toBe(25);
+  });
 });
