@@ -2,12 +2,14 @@
  * `npm run db:seed`: a demo to click through. Idempotent: running it twice changes nothing.
  *   demo@parley.dev / parley-demo — owner of "Acme"; siti@parley.dev (admin) and
  *   budi@parley.dev (agent) with the same password; a few hundred contacts with groups and tags;
- *   Acme connected to the bundled WhatsApp emulator's number.
+ *   Acme connected to the bundled WhatsApp emulator's number; a few conversations of the last
+ *   days, the emulator's two approved templates and some canned replies (seed-inbox.ts).
  */
 import { prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { seedContacts } from "./seed-contacts";
 import { seedEmulatorConnection } from "./seed-connection";
+import { seedInbox } from "./seed-inbox";
 
 export const DEMO_PASSWORD = "parley-demo";
 const PEOPLE = [
@@ -37,5 +39,6 @@ export async function seed(): Promise<{ workspaceId: string }> {
   }
   await seedContacts(workspace.id, 300);
   await seedEmulatorConnection(workspace.id);
+  await seedInbox(workspace.id);
   return { workspaceId: workspace.id };
 }
