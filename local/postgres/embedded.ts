@@ -15,6 +15,7 @@ import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 
@@ -133,7 +134,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 
   let db: PGlite | undefined;
   try {
-    db = await PGlite.create(absoluteDir);
+    // pg_trgm backs the inbox search's trigram indexes; PGlite only offers the extensions it was
+    // handed here to CREATE EXTENSION (the migration creates it).
+    db = await PGlite.create(absoluteDir, { extensions: { pg_trgm } });
     // maxConnections defaults to 1, which would turn away a Prisma pool's second connection.
     const server = new PGLiteSocketServer({ db, host, port, maxConnections: 100 });
     await server.start();
