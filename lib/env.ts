@@ -41,11 +41,24 @@ export const env = createEnv({
     // Vercel Cron sends it as a bearer token to GET /api/cron/webhooks (the webhook recovery sweep).
     CRON_SECRET: z.string().min(16).optional(),
 
+    // Real-time (lib/realtime). Unset PUSHER_KEY: real-time is off (publishing is a no-op) — `npm run
+    // dev` and the e2e server start the local Pusher-protocol server and set these. With
+    // PUSHER_CLUSTER and no PUSHER_HOST, Pusher's cloud (api-<cluster>.pusher.com) is used.
     PUSHER_APP_ID: z.string().optional(),
     PUSHER_KEY: z.string().optional(),
     PUSHER_SECRET: z.string().optional(),
     PUSHER_HOST: z.string().optional(),
     PUSHER_PORT: port.optional(),
+    // Unset: TLS for Pusher's cloud (PUSHER_CLUSTER), plain for a host of our own.
+    PUSHER_USE_TLS: z
+      .enum(["true", "false", "1", "0"])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+    PUSHER_CLUSTER: z.string().optional(),
+    // Where browsers open the WebSocket when it differs from where the server publishes (a server
+    // reaching the real-time server on a private address). Default: PUSHER_HOST / PUSHER_PORT.
+    PUSHER_PUBLIC_HOST: z.string().optional(),
+    PUSHER_PUBLIC_PORT: port.optional(),
 
     S3_ENDPOINT: z.string().url().optional(),
     S3_REGION: z.string().optional(),
