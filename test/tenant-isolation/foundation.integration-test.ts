@@ -167,7 +167,7 @@ describe("listConversations", () => {
   it("lists B's conversations only", async () => {
     const { A, B } = await createTenants();
     const { listConversations } = await import("@/lib/services/inbox/list-conversations");
-    const conversations = await listConversations(B.agent.ctx);
+    const conversations = (await listConversations(B.agent.ctx, { filter: "all" })).items;
     expect(conversations.map((c) => c.id).sort()).toEqual(B.conversations.map((c) => c.id).sort());
     expectNothingOf(A, conversations);
   });

@@ -8,6 +8,8 @@ import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/client";
 import { slugParam } from "@/lib/validation/workspace";
 import { getMessage, listMessages } from "@/lib/services/inbox/list-messages";
+import { CONVERSATION_FILTERS, getConversationListItem, listConversations } from "@/lib/services/inbox/list-conversations";
+import { SEARCH_MAX_LENGTH } from "@/lib/services/inbox/conversation-search";
 
 const id = z.string().min(1).max(64);
 const cursor = z.string().min(1).max(512);
@@ -21,3 +23,20 @@ export const loadOlderMessages = workspaceAction
 export const loadMessage = workspaceAction
   .inputSchema(z.object({ slug: slugParam, messageId: id }))
   .action(async ({ parsedInput, ctx }) => getMessage(ctx.workspace, parsedInput.messageId));
+
+export const loadConversations = workspaceAction
+  .inputSchema(
+    z.object({
+      slug: slugParam,
+      filter: z.enum(CONVERSATION_FILTERS),
+      search: z.string().max(SEARCH_MAX_LENGTH).nullish(),
+      cursor: cursor.nullish(),
+    }),
+  )
+  .action(async ({ parsedInput, ctx }) =>
+    listConversations(ctx.workspace, { filter: parsedInput.filter, search: parsedInput.search, cursor: parsedInput.cursor }),
+  );
+
+export const loadConversationListItem = workspaceAction
+  .inputSchema(z.object({ slug: slugParam, conversationId: id }))
+  .action(async ({ parsedInput, ctx }) => getConversationListItem(ctx.workspace, parsedInput.conversationId));

@@ -1,0 +1,61 @@
+/**
+ * The contact side panel of a conversation: who the customer is, their groups and tags, whether
+ * they opted out (and why), custom fields, plus the workspace's groups and tags to pick from
+ * when editing.
+ */
+import { prisma, type Prisma } from "@/lib/db";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { authorize } from "@/lib/auth/permissions";
+import { NotFound } from "@/lib/errors";
+
+export interface ContactPanel {
+  id: string;
+  name: string | null;
+  profileName: string | null;
+  phone: string | null;
+  waId: string | null;
+  email: string | null;
+  customFields: Prisma.JsonValue;
+  optedOutAt: Date | null;
+  optOutReason: string | null;
+  lastInboundAt: Date | null;
+  createdAt: Date;
+  groups: { id: string; name: string }[];
+  tags: { id: string; name: string; color: string | null }[];
+  /** Every group and tag of the workspace, for the edit form. */
+  options: { groups: { id: string; name: string }[]; tags: { id: string; name: string; color: string | null }[] };
+}
+
+export async function getContactPanel(ctx: WorkspaceContext, contactId: string): Promise<ContactPanel> {
+  authorize(ctx, "contact:view");
+  const contact = await prisma.contact.findFirst({
+    where: { id: contactId, workspaceId: ctx.workspaceId },
+    select: {
+      id: true,
+      name: true,
+      profileName: true,
+      phone: true,
+      waId: true,
+      email: true,
+      customFields: true,
+      optedOutAt: true,
+      optOutReason: true,
+      lastInboundAt: true,
+      createdAt: true,
+      groups: { select: { group: { select: { id: true, name: true } } } },
+      tags: { select: { tag: { select: { id: true, name: true, color: true } } } },
+    },
+  });
+  if (!contact) throw NotFound("contactNotFound");
+  const [groups, tags] = await Promise.all([
+    prisma.contactGroup.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.tag.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
+  ]);
+  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+  return {
+    ...contact,
+    groups: contact.groups.map((g) => g.group).sort(byName),
+    tags: contact.tags.map((t) => t.tag).sort(byName),
+    options: { groups, tags },
+  };
+}

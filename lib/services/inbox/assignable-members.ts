@@ -1,0 +1,24 @@
+/** Who a conversation can be assigned to: the workspace's members, by name. */
+import { prisma } from "@/lib/db";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { authorize } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface AssignableMember {
+  id: string;
+  /** The user's name, else their email. */
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export async function listAssignableMembers(ctx: WorkspaceContext): Promise<AssignableMember[]> {
+  authorize(ctx, "conversation:view");
+  const memberships = await prisma.membership.findMany({
+    where: { workspaceId: ctx.workspaceId },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return memberships
+    .map((m) => ({ id: m.user.id, name: m.user.name ?? m.user.email, email: m.user.email, role: m.role }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
