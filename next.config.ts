@@ -11,6 +11,13 @@ const nextConfig: NextConfig = {
   turbopack: { root: path.resolve(__dirname) },
   serverExternalPackages: ["@node-rs/argon2", "pg", "@electric-sql/pglite"],
   poweredByHeader: false,
+  experimental: {
+    // The composer uploads attachments through a server action (uploadAttachmentAction): Meta's
+    // largest media is a 100 MB document, plus the multipart envelope. Both limits apply, since
+    // middleware.ts buffers the body of the requests it matches.
+    serverActions: { bodySizeLimit: "101mb" },
+    proxyClientMaxBodySize: "101mb",
+  },
 };
 
 export default function config(phase: string): NextConfig {
