@@ -1,0 +1,46 @@
+/** Test helpers: real `pusher` (server SDK) and `pusher-js` (client) pointed at a local server. */
+import Pusher from "pusher";
+import PusherClient, { type ChannelAuthorizationHandler } from "pusher-js";
+import type { RealtimeServer } from "./server";
+
+export function serverSdk(server: RealtimeServer, secret: string): Pusher {
+  return new Pusher({ appId: server.appId, key: server.key, secret, host: server.host, port: String(server.port), useTLS: false });
+}
+
+/** A pusher-js client whose private-channel authorisation is signed by `signer` (the SDK, as the app's auth route does). */
+export function client(server: RealtimeServer, authorize?: ChannelAuthorizationHandler): PusherClient {
+  return new PusherClient(server.key, {
+    cluster: "local",
+    wsHost: server.host,
+    wsPort: server.port,
+    forceTLS: false,
+    enabledTransports: ["ws"],
+    disableStats: true,
+    ...(authorize ? { channelAuthorization: { customHandler: authorize } } : {}),
+  });
+}
+
+export function signedBy(sdk: Pusher): ChannelAuthorizationHandler {
+  return ({ socketId, channelName }, callback) => callback(null, sdk.authorizeChannel(socketId, channelName));
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resolves with the first `event` on the channel (after subscribing to it). */
+export function nextEvent<T = unknown>(channel: { bind: (event: string, cb: (data: T) => void) => unknown; unbind: (event: string, cb: (data: T) => void) => unknown }, event: string, timeoutMs = 5_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    const handler = (data: T) => {
+      clearTimeout(timer);
+      channel.unbind(event, handler);
+      resolve(data);
+    };
+    channel.bind(event, handler);
+  });
+}
