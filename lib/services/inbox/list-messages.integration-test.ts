@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { prisma, type Prisma } from "@/lib/db";
+import { createTenant, uniqueSuffix, type Tenant } from "@/test/fixtures/tenants";
+import { getConversation, SERVICE_WINDOW_MS } from "./get-conversation";
+import { getMessage, listMessages } from "./list-messages";
+
+async function message(
+  t: Tenant,
+  conversationId: string,
+  contactId: string,
+  options: { direction?: "inbound" | "outbound"; type?: "text" | "reaction" | "image"; content?: Prisma.InputJsonObject; secondsAgo: number; wamid?: string; replyToWamid?: string; replyToId?: string },
+) {
+  return prisma.message.create({
+    data: {
+      workspaceId: t.workspace.id,
+      conversationId,
+      contactId,
+      direction: options.direction ?? "inbound",
+      type: options.type ?? "text",
+      content: options.content ?? { body: "hi" },
+      previewText: "hi",
+      status: options.direction === "outbound" ? "sent" : "received",
+      wamid: options.wamid ?? `wamid.${uniqueSuffix()}`,
+      replyToWamid: options.replyToWamid ?? null,
+      replyToId: options.replyToId ?? null,
+      timestamp: new Date(Date.now() - options.secondsAgo * 1000),
+    },
+  });
+}
+
+describe("listMessages", () => {
+  it("pages newest first with a cursor and folds reactions onto their message", async () => {
+    const t = await createTenant();
+    const c = await prisma.conversation.create({ data: { workspaceId: t.workspace.id, contactId: (await prisma.contact.create({ data: { workspaceId: t.workspace.id, phone: "+6285500000001" } })).id } });
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push(await message(t, c.id, c.contactId, { secondsAgo: 100 - i }));
+    const target = made[1]!;
+    // Customer reacts 👍 then changes to ❤️; the business reacts 🙏 then removes it.
+    await message(t, c.id, c.contactId, { type: "reaction", content: { message_id: target.wamid!, emoji: "👍" }, replyToWamid: target.wamid!, secondsAgo: 50 });
+    await message(t, c.id, c.contactId, { type: "reaction", content: { message_id: target.wamid!, emoji: "❤️" }, replyToWamid: target.wamid!, secondsAgo: 40 });
+    await message(t, c.id, c.contactId, { direction: "outbound", type: "reaction", content: { reaction: { message_id: target.wamid!, emoji: "🙏" } }, replyToWamid: target.wamid!, secondsAgo: 30 });
+    await message(t, c.id, c.contactId, { direction: "outbound", type: "reaction", content: { reaction: { message_id: target.wamid!, emoji: "" } }, replyToWamid: target.wamid!, secondsAgo: 20 });
+
+    const first = await listMessages(t.agent.ctx, { conversationId: c.id, limit: 3 });
+    expect(first.items.map((m) => m.id)).toEqual([made[4]!.id, made[3]!.id, made[2]!.id]);
+    const second = await listMessages(t.agent.ctx, { conversationId: c.id, limit: 3, before: first.nextBefore });
+    expect(second.items.map((m) => m.id)).toEqual([made[1]!.id, made[0]!.id]);
+    expect(second.nextBefore).toBeNull();
+    expect(second.items[0]!.reactions).toEqual([{ emoji: "❤️", direction: "inbound", at: expect.any(Date) }]);
+    expect(second.items[1]!.reactions).toEqual([]);
+  });
+
+  it("carries the quoted message for replies, by id or by Meta's id, and the media rows", async () => {
+    const t = await createTenant();
+    const [fixture] = t.conversations;
+    const quoted = await message(t, fixture!.id, fixture!.contactId, { direction: "outbound", secondsAgo: 30 });
+    const byId = await message(t, fixture!.id, fixture!.contactId, { secondsAgo: 20, replyToId: quoted.id, replyToWamid: quoted.wamid! });
+    const byWamid = await message(t, fixture!.id, fixture!.contactId, { secondsAgo: 10, replyToWamid: quoted.wamid! });
+    const unknown = await message(t, fixture!.id, fixture!.contactId, { type: "image", secondsAgo: 5, replyToWamid: "wamid.never-seen" });
+    const media = await prisma.media.create({ data: { workspaceId: t.workspace.id, messageId: unknown.id, mimeType: "image/jpeg", status: "unavailable", error: "gone", fileSize: 12 } });
+
+    const quote = { id: quoted.id, preview: "hi", direction: "outbound" };
+    expect((await getMessage(t.agent.ctx, byId.id)).replyTo).toEqual(quote);
+    expect((await getMessage(t.agent.ctx, byWamid.id)).replyTo).toEqual(quote);
+    const image = await getMessage(t.agent.ctx, unknown.id);
+    expect(image.replyTo).toEqual({ id: null, preview: null, direction: null });
+    expect(image.media).toEqual([{ id: media.id, status: "unavailable", mimeType: "image/jpeg", filename: null, fileSize: 12, error: "gone" }]);
+  });
+
+  it("does not show a reaction as a bubble of its own", async () => {
+    const t = await createTenant();
+    const [fixture] = t.conversations;
+    const reaction = await message(t, fixture!.id, fixture!.contactId, { type: "reaction", content: { message_id: "x", emoji: "👍" }, replyToWamid: "x", secondsAgo: 0 });
+    const { items } = await listMessages(t.agent.ctx, { conversationId: fixture!.id });
+    expect(items.map((m) => m.id)).not.toContain(reaction.id);
+    await expect(getMessage(t.agent.ctx, reaction.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("getConversation", () => {
+  it("gives the header with the 24-hour window from the last inbound message", async () => {
+    const t = await createTenant();
+    const [c] = t.conversations;
+    expect((await getConversation(t.agent.ctx, c!.id)).windowExpiresAt).toBeNull();
+    const inboundAt = new Date(Date.now() - 60_000);
+    await prisma.conversation.update({ where: { id: c!.id }, data: { lastInboundAt: inboundAt } });
+    expect(await getConversation(t.agent.ctx, c!.id)).toMatchObject({
+      id: c!.id,
+      status: "open",
+      connectionId: t.connection.id,
+      windowExpiresAt: new Date(inboundAt.getTime() + SERVICE_WINDOW_MS),
+      assignee: { id: t.agent.userId },
+      contact: { id: c!.contactId, displayName: t.contacts[0]!.name, phone: t.contacts[0]!.phone, optedOut: false },
+    });
+  });
+});
