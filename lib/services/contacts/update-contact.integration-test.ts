@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
+import type * as Publish from "@/lib/realtime/publish";
 import { prisma } from "@/lib/db";
 import { createTenant } from "@/test/fixtures/tenants";
 
 const sent = vi.hoisted(() => ({ names: [] as string[] }));
 vi.mock("@/lib/realtime/publish", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/realtime/publish")>()),
+  ...(await importOriginal<typeof Publish>()),
   publishToWorkspace: async (_workspaceId: string, name: string) => {
     sent.names.push(name);
   },

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type * as Publish from "@/lib/realtime/publish";
 import { prisma } from "@/lib/db";
 import type { RealtimeMessage } from "@/lib/realtime/publish";
 import { createTenant } from "@/test/fixtures/tenants";
@@ -6,7 +7,7 @@ import { createTenant } from "@/test/fixtures/tenants";
 // The real-time signals each action sends, captured instead of going to Pusher.
 const sent = vi.hoisted(() => ({ messages: [] as { channel: string; name: string; payload: Record<string, unknown> }[] }));
 vi.mock("@/lib/realtime/publish", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/realtime/publish")>();
+  const original = await importOriginal<typeof Publish>();
   return {
     ...original,
     publishMany: async (messages: RealtimeMessage[]) => {
