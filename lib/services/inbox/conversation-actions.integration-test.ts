@@ -20,7 +20,7 @@ const { assignConversation, markConversationUnread, reopenConversation, resolveC
 const { listAssignableMembers } = await import("./assignable-members");
 
 const row = (id: string) => prisma.conversation.findUniqueOrThrow({ where: { id } });
-const signals = () => sent.messages.map((m) => ({ channel: m.channel, name: m.name, ...m.payload, at: undefined }));
+const signals = (): Record<string, unknown>[] => sent.messages.map((m) => ({ channel: m.channel, name: m.name, ...m.payload, at: undefined }));
 
 beforeEach(() => {
   sent.messages = [];
