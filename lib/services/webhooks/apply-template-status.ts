@@ -53,14 +53,16 @@ export async function applyTemplateStatus(
   };
 
   let updated = 0;
+  const select = { id: true } as const;
   for (const workspaceId of workspaceIds) {
-    let count = update.metaId ? (await tx.template.updateMany({ where: { workspaceId, metaId: update.metaId }, data })).count : 0;
-    if (count === 0 && update.name && update.language) {
+    let rows = update.metaId ? await tx.template.updateManyAndReturn({ where: { workspaceId, metaId: update.metaId }, data, select }) : [];
+    if (rows.length === 0 && update.name && update.language) {
       const byName = { workspaceId, name: update.name, language: update.language };
-      count = (await tx.template.updateMany({ where: byName, data: { ...data, ...(update.metaId ? { metaId: update.metaId } : {}) } }))
-        .count;
+      rows = await tx.template.updateManyAndReturn({ where: byName, data: { ...data, ...(update.metaId ? { metaId: update.metaId } : {}) }, select });
     }
-    updated += count;
+    updated += rows.length;
+    // Their ids, for the real-time `template.updated` sent once the event commits.
+    for (const row of rows) work.templates.push({ workspaceId, templateId: row.id, status });
   }
   if (updated === 0) work.note(`${label}: no such template in the WABA's workspaces: ignored`);
   work.templatesUpdated += updated;

@@ -6,6 +6,7 @@
  * The route handler and the recovery sweep both use `defaultWebhookHooks`: register here.
  */
 import type { Prisma } from "@/lib/db";
+import { publishWebhookOutcome } from "@/lib/realtime/webhook-signals";
 import { downloadMediaSoon } from "@/lib/services/media/inbound/background";
 import type { AppliedStatus, EventOutcome } from "./outcome";
 
@@ -22,7 +23,13 @@ export interface WebhookHooks {
 }
 
 export const defaultWebhookHooks: WebhookHooks = {
-  // The event's media rows are committed: fetch their bytes now, in the media step's own bounded
-  // pool (lib/services/media/inbound/background.ts); its sweep finishes whatever is left.
-  onProcessed: (outcome) => downloadMediaSoon(outcome.mediaIds),
+  onProcessed: async (outcome) => {
+    await Promise.all([
+      // The event's media rows are committed: fetch their bytes now, in the media step's own bounded
+      // pool (lib/services/media/inbound/background.ts); its sweep finishes whatever is left.
+      downloadMediaSoon(outcome.mediaIds),
+      // Tell the open inboxes (lib/realtime/webhook-signals.ts); never throws, never waits on media.
+      publishWebhookOutcome(outcome),
+    ]);
+  },
 };

@@ -21,6 +21,13 @@ export interface InsertedMessage {
   wamid: string;
 }
 
+/** A template whose review status the event changed (for the real-time `template.updated`). */
+export interface UpdatedTemplate {
+  workspaceId: string;
+  templateId: string;
+  status: string;
+}
+
 export type ProcessResult =
   /** Done: processedAt set (notes, if any, in `error`). */
   | "processed"
@@ -39,6 +46,8 @@ export interface EventOutcome {
   duplicates: number;
   statuses: AppliedStatus[];
   templatesUpdated: number;
+  /** The templates counted in `templatesUpdated`. */
+  templates: UpdatedTemplate[];
   /** Media rows created with status `pending`: the download step's work list. */
   mediaIds: string[];
   /** Items skipped and why (malformed, unknown number, Meta's errors): stored in WebhookEvent.error. */
@@ -57,6 +66,7 @@ export class EventWork {
   readonly mediaIds: string[] = [];
   readonly notes: string[] = [];
   readonly waitingFor: string[] = [];
+  readonly templates: UpdatedTemplate[] = [];
   duplicates = 0;
   templatesUpdated = 0;
 
@@ -74,6 +84,7 @@ export class EventWork {
       duplicates: this.duplicates,
       statuses: this.statuses,
       templatesUpdated: this.templatesUpdated,
+      templates: this.templates,
       mediaIds: this.mediaIds,
       notes: this.notes,
       waitingFor: this.waitingFor,
