@@ -12,6 +12,7 @@ export function SettingsTabs({ slug }: { slug: string }) {
     { href: `/w/${slug}/settings`, label: t("general") },
     { href: `/w/${slug}/settings/members`, label: t("members") },
     { href: `/w/${slug}/settings/whatsapp`, label: t("whatsapp") },
+    { href: `/w/${slug}/settings/canned-replies`, label: t("cannedReplies") },
   ];
   return (
     <nav aria-label={t("title")} className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">

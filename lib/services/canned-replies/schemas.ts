@@ -9,11 +9,11 @@ export const cannedReplyFieldsSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .min(1, "required")
-    .max(CANNED_REPLY_LIMITS.shortcut, "tooLong")
+    .min(1, "shortcutRequired")
+    .max(CANNED_REPLY_LIMITS.shortcut, "shortcutTooLong")
     .regex(/^[a-z0-9_-]+$/, "shortcutFormat"),
-  title: z.string().trim().min(1, "required").max(CANNED_REPLY_LIMITS.title, "tooLong"),
-  body: z.string().trim().min(1, "required").max(CANNED_REPLY_LIMITS.body, "tooLong"),
+  title: z.string().trim().min(1, "titleRequired").max(CANNED_REPLY_LIMITS.title, "titleTooLong"),
+  body: z.string().trim().min(1, "bodyRequired").max(CANNED_REPLY_LIMITS.body, "bodyTooLong"),
 });
 
 export const cannedReplyIdSchema = z.string().trim().min(1).max(64);

@@ -14,8 +14,8 @@ export const NOTE_MAX_CHARS = 2000;
 export const noteBodySchema = z
   .string()
   .trim()
-  .min(1, "required")
-  .max(NOTE_MAX_CHARS, "tooLong");
+  .min(1, "noteRequired")
+  .max(NOTE_MAX_CHARS, "noteTooLong");
 
 export interface ConversationNote {
   id: string;

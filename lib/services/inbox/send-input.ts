@@ -9,8 +9,8 @@ const id = z.string().trim().min(1).max(64);
 const nonBlank = (max: number) =>
   z
     .string()
-    .max(max, "tooLong")
-    .refine((value) => value.trim().length > 0, "required");
+    .max(max, "messageTooLong")
+    .refine((value) => value.trim().length > 0, "messageRequired");
 
 /** Meta's limits (lib/whatsapp/messages/common.ts). */
 export const SEND_LIMITS = { textBody: 4096, caption: 1024, filename: 240, reactionEmoji: 32, variable: 1024 } as const;

@@ -40,9 +40,9 @@ export const uploadAttachmentAction = workspaceAction
       slug: slugParam,
       conversationId: id,
       file: z
-        .instanceof(File, { message: "required" })
-        .refine((file) => file.size > 0, "required")
-        .refine((file) => file.size <= MAX_MEDIA_BYTES, "tooLarge"),
+        .instanceof(File, { message: "fileRequired" })
+        .refine((file) => file.size > 0, "fileRequired")
+        .refine((file) => file.size <= MAX_MEDIA_BYTES, "fileTooLarge"),
     }),
   )
   .action(async ({ parsedInput, ctx }) => uploadAttachment(ctx.workspace, { conversationId: parsedInput.conversationId, file: parsedInput.file }));
