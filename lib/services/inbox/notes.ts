@@ -7,6 +7,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { parseInput } from "./parse-input";
 import { publishConversationUpdated } from "./signals";
 
 export const NOTE_MAX_CHARS = 2000;
@@ -33,7 +34,7 @@ async function requireConversation(ctx: WorkspaceContext, conversationId: string
 
 export async function addNote(ctx: WorkspaceContext, input: { conversationId: string; body: string }): Promise<ConversationNote> {
   authorize(ctx, "conversation:reply");
-  const body = noteBodySchema.parse(input.body);
+  const body = parseInput(noteBodySchema, input.body);
   await requireConversation(ctx, input.conversationId);
   const note = await prisma.note.create({
     data: { workspaceId: ctx.workspaceId, conversationId: input.conversationId, authorId: ctx.userId, body },
