@@ -44,3 +44,31 @@ export function nextEvent<T = unknown>(channel: { bind: (event: string, cb: (dat
     channel.bind(event, handler);
   });
 }
+
+/**
+ * For a test file's `vi.hoisted`: starts a local server and points lib/env's PUSHER_* at it,
+ * before any app module reads the environment.
+ *   const realtime = await vi.hoisted(async () => (await import("@/local/realtime-server/test-support")).startForTests());
+ */
+export async function startForTests(): Promise<{ server: RealtimeServer; secret: string }> {
+  const { randomBytes } = await import("node:crypto");
+  const { startRealtimeServer } = await import("./server");
+  const { realtimeEnv } = await import("./env");
+  const secret = randomBytes(16).toString("hex");
+  const server = await startRealtimeServer({ port: 0, secret });
+  Object.assign(process.env, realtimeEnv(server, secret));
+  return { server, secret };
+}
+
+/** pusher-js's authorisation through a route handler (POST /api/realtime/auth), as a browser would call it. */
+export function authorizeThrough(post: (request: Request) => Promise<Response>): ChannelAuthorizationHandler {
+  return ({ socketId, channelName }, callback) => {
+    const body = new URLSearchParams({ socket_id: socketId, channel_name: channelName });
+    post(new Request("http://parley.test/api/realtime/auth", { method: "POST", body }))
+      .then(async (response) => {
+        if (!response.ok) return callback(new Error(`auth answered ${response.status}`), null);
+        callback(null, (await response.json()) as { auth: string });
+      })
+      .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
+  };
+}
