@@ -5,7 +5,7 @@
  * ILIKE '%…%' served by a pg_trgm GIN index (prisma/schema.prisma).
  */
 import { Prisma } from "@/lib/db";
-import { sqlName } from "@/lib/services/webhooks/sql";
+import { table } from "./sql-table";
 
 export const SEARCH_MAX_LENGTH = 100;
 /** pg_trgm indexes need at least one trigram; shorter message searches would scan every message. */
@@ -31,13 +31,13 @@ export function searchCondition(workspaceId: string, query: string): Prisma.Sql 
   const pattern = containsPattern(query);
   const digits = phoneDigits(query);
   const contactMatch = Prisma.sql`c."contactId" IN (
-    SELECT ct."id" FROM ${sqlName("Contact")} ct
+    SELECT ct."id" FROM ${table("Contact")} ct
     WHERE ct."workspaceId" = ${workspaceId}
       AND (ct."name" ILIKE ${pattern} OR ct."profileName" ILIKE ${pattern}${digits ? Prisma.sql` OR ct."phone" LIKE ${containsPattern(digits)}` : Prisma.empty})
   )`;
   if (query.length < MESSAGE_SEARCH_MIN_LENGTH) return contactMatch;
   return Prisma.sql`(${contactMatch} OR c."id" IN (
-    SELECT m."conversationId" FROM ${sqlName("Message")} m
+    SELECT m."conversationId" FROM ${table("Message")} m
     WHERE m."workspaceId" = ${workspaceId} AND m."previewText" ILIKE ${pattern}
   ))`;
 }

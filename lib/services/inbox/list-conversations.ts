@@ -11,7 +11,8 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
 import type { ConversationStatus } from "@/lib/generated/prisma/enums";
-import { sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
+import { sqlTimestamp } from "@/lib/services/webhooks/sql";
+import { table } from "./sql-table";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import { contactDisplayName } from "./get-conversation";
 import { searchCondition } from "./conversation-search";
@@ -93,7 +94,7 @@ export async function listConversations(ctx: WorkspaceContext, input: ListConver
   if (input.cursor) conditions.push(afterCursor(decodeCursor(input.cursor)));
 
   const page = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT c."id" FROM ${sqlName("Conversation")} c
+    SELECT c."id" FROM ${table("Conversation")} c
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY c."lastMessageAt" DESC, c."id" DESC
     LIMIT ${limit + 1}`;
