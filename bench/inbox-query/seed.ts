@@ -7,7 +7,7 @@
  * indexes are dropped for the load and rebuilt after it (much faster than maintaining them row
  * by row), then ANALYZE.
  */
-import pg from "pg";
+import type pg from "pg";
 import { quoteIdent } from "@/lib/db/url";
 
 export interface SeedSize {
