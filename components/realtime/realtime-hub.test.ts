@@ -1,0 +1,108 @@
+/**
+ * The browser's real-time hub with the real pusher-js (its Node build) against the local server:
+ * events reach handlers by name with their typed payload, payloads failing the contract are
+ * dropped, the status follows the connection, and a lost connection ends with a catch-up call.
+ */
+import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startRealtimeServer, type RealtimeServer } from "@/local/realtime-server";
+import { serverSdk, signedBy, waitFor } from "@/local/realtime-server/test-support";
+import { userChannel, workspaceChannel } from "@/lib/realtime/events";
+import { RealtimeHub } from "./realtime-hub";
+
+const secret = randomBytes(16).toString("hex");
+let server: RealtimeServer;
+const hubs: RealtimeHub[] = [];
+
+beforeAll(async () => {
+  server = await startRealtimeServer({ port: 0, secret });
+});
+afterEach(() => {
+  for (const hub of hubs.splice(0)) hub.stop();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+async function startedHub(workspaceId: string, userId: string): Promise<RealtimeHub> {
+  const hub = new RealtimeHub({
+    config: { key: server.key, cluster: "local", wsHost: server.host, wsPort: server.port, forceTLS: false },
+    workspaceId,
+    userId,
+    authorize: signedBy(serverSdk(server, secret)),
+    enabledTransports: ["ws"],
+  });
+  hubs.push(hub);
+  hub.start();
+  await waitFor(() => server.subscriptionCount(workspaceChannel(workspaceId)) === 1 && server.subscriptionCount(userChannel(userId)) === 1, "subscriptions");
+  return hub;
+}
+
+const at = new Date().toISOString();
+
+describe("RealtimeHub", () => {
+  it("hands each handler the events of its name from the workspace and user channels", async () => {
+    const hub = await startedHub("w1", "u1");
+    expect(hub.status()).toBe("connected");
+    const created: string[] = [];
+    const notified: string[] = [];
+    hub.on("message.created", (e) => created.push(e.messageId));
+    hub.on("user.notification", (e) => notified.push(e.kind));
+    const sdk = serverSdk(server, secret);
+    await sdk.trigger(workspaceChannel("w1"), "message.created", { conversationId: "c1", messageId: "m1", direction: "inbound", at });
+    await sdk.trigger(userChannel("u1"), "user.notification", { kind: "conversation.assigned", workspaceId: "w1", conversationId: "c1", at });
+    await waitFor(() => created.length === 1 && notified.length === 1, "both events");
+    expect(created).toEqual(["m1"]);
+    expect(notified).toEqual(["conversation.assigned"]);
+  });
+
+  it("drops payloads that fail the event contract, and events it does not know", async () => {
+    const hub = await startedHub("w2", "u2");
+    const seen: unknown[] = [];
+    hub.on("message.created", (e) => seen.push(e));
+    const sdk = serverSdk(server, secret);
+    await sdk.trigger(workspaceChannel("w2"), "message.created", { conversationId: "c1" });
+    await sdk.trigger(workspaceChannel("w2"), "something.else", { conversationId: "c1" });
+    await sdk.trigger(workspaceChannel("w2"), "message.created", { conversationId: "c2", messageId: "m2", direction: "outbound", at });
+    await waitFor(() => seen.length === 1, "the valid event");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toEqual([{ conversationId: "c2", messageId: "m2", direction: "outbound", at }]);
+  });
+
+  it("an unsubscribed handler hears nothing more", async () => {
+    const hub = await startedHub("w3", "u3");
+    const seen: string[] = [];
+    const off = hub.on("contact.updated", (e) => seen.push(e.contactId));
+    const sdk = serverSdk(server, secret);
+    await sdk.trigger(workspaceChannel("w3"), "contact.updated", { contactId: "k1", at });
+    await waitFor(() => seen.length === 1, "the first event");
+    off();
+    await sdk.trigger(workspaceChannel("w3"), "contact.updated", { contactId: "k2", at });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual(["k1"]);
+  });
+
+  it("after a lost connection: status leaves connected, comes back, and catch-up runs once", async () => {
+    const hub = await startedHub("w4", "u4");
+    const statuses: string[] = [];
+    hub.onStatus(() => statuses.push(hub.status()));
+    let catchUps = 0;
+    hub.onCatchUp(() => (catchUps += 1));
+
+    server.dropConnections();
+    await waitFor(() => statuses.length > 0 && hub.status() !== "connected", "the drop noticed");
+    await waitFor(() => hub.status() === "connected" && server.subscriptionCount(workspaceChannel("w4")) === 1, "reconnected", 15_000);
+    await waitFor(() => catchUps === 1, "the catch-up", 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(catchUps).toBe(1);
+    expect(statuses.at(-1)).toBe("connected");
+  }, 30_000);
+
+  it("no catch-up on the first connection", async () => {
+    const hub = await startedHub("w5", "u5");
+    let catchUps = 0;
+    hub.onCatchUp(() => (catchUps += 1));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(catchUps).toBe(0);
+  });
+});
