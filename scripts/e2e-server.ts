@@ -2,12 +2,14 @@
  * The server end-to-end tests drive: `next start` of the current build, on a database no one else
  * uses — a fresh schema on DATABASE_URL's server, or a throw-away embedded Postgres — with
  * throw-away secrets, and the WhatsApp emulator standing in for Meta (E2E_EMULATOR_PORT), calling
- * the app's webhook. Requires `next build` first (npm test does it).
+ * the app's webhook, and the local Pusher-protocol server (E2E_REALTIME_PORT, default 6101) unless
+ * PUSHER_KEY is set. Requires `next build` first (npm test does it).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createIsolatedSchemaUrl, dropIsolatedSchema, ensureDatabase } from "./lib/database";
 import { ACME_PHONE_NUMBER, startWhatsAppEmulator } from "@/local/whatsapp-emulator";
+import { realtimeEnv, startRealtimeServer } from "@/local/realtime-server";
 
 async function main(): Promise<void> {
   const database = await ensureDatabase({ purpose: "e2e" });
@@ -28,6 +30,10 @@ async function main(): Promise<void> {
     // A few numbers, so a retried spec can connect a fresh one (a number belongs to one workspace).
     phoneNumbers: [1, 2, 3].map((i) => ({ ...ACME_PHONE_NUMBER, phoneNumberId: `10000000000000${i}`, wabaId: `20000000000000${i}` })),
   });
+  const realtimeSecret = randomBytes(24).toString("base64url");
+  const realtime = process.env.PUSHER_KEY
+    ? null
+    : await startRealtimeServer({ port: Number(process.env.E2E_REALTIME_PORT ?? 6101), secret: realtimeSecret });
   const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
     stdio: "inherit",
     env: {
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
       META_APP_SECRET: appSecret,
       WHATSAPP_WEBHOOK_VERIFY_TOKEN: randomBytes(12).toString("hex"),
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(realtime ? realtimeEnv(realtime, realtimeSecret) : {}),
     },
   });
   let stopping = false;
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
     stopping = true;
     server.kill("SIGTERM");
     await emulator.stop().catch(() => {});
+    await realtime?.stop().catch(() => {});
     if (!database.embedded) await dropIsolatedSchema(url).catch(() => {});
     await database.stop();
     process.exit(0);
