@@ -7,9 +7,7 @@
 import { Prisma } from "@/lib/db";
 import { table } from "./sql-table";
 
-export const SEARCH_MAX_LENGTH = 100;
-/** pg_trgm indexes need at least one trigram; shorter message searches would scan every message. */
-export const MESSAGE_SEARCH_MIN_LENGTH = 3;
+import { MESSAGE_SEARCH_MIN_LENGTH } from "./filters";
 
 /** `text` as a LIKE pattern matching it anywhere, its own % _ and \ taken literally. */
 export function containsPattern(text: string): string {

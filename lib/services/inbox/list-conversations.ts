@@ -17,8 +17,9 @@ import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import { contactDisplayName } from "./get-conversation";
 import { searchCondition } from "./conversation-search";
 
-export const CONVERSATION_FILTERS = ["all", "mine", "unassigned", "unread", "resolved"] as const;
-export type ConversationFilter = (typeof CONVERSATION_FILTERS)[number];
+import type { ConversationFilter } from "./filters";
+
+export { CONVERSATION_FILTERS, type ConversationFilter } from "./filters";
 
 export const CONVERSATIONS_PAGE_SIZE = 30;
 export const CONVERSATIONS_MAX_PAGE_SIZE = 100;

@@ -9,7 +9,7 @@ import { workspaceAction } from "@/lib/actions/client";
 import { slugParam } from "@/lib/validation/workspace";
 import { getMessage, listMessages } from "@/lib/services/inbox/list-messages";
 import { CONVERSATION_FILTERS, getConversationListItem, listConversations } from "@/lib/services/inbox/list-conversations";
-import { SEARCH_MAX_LENGTH } from "@/lib/services/inbox/conversation-search";
+import { SEARCH_MAX_LENGTH } from "@/lib/services/inbox/filters";
 
 const id = z.string().min(1).max(64);
 const cursor = z.string().min(1).max(512);

@@ -1,0 +1,22 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/** Calls `onVisible` when the returned sentinel element scrolls into view (and again after each call). */
+export function useInfiniteScroll(onVisible: () => void, enabled: boolean) {
+  const sentinel = useRef<HTMLLIElement | null>(null);
+  const latest = useRef(onVisible);
+  useEffect(() => {
+    latest.current = onVisible;
+  });
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || !enabled) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) latest.current();
+    }, { rootMargin: "200px" });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [enabled]);
+  return sentinel;
+}
