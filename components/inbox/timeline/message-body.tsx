@@ -27,7 +27,8 @@ function templateParts(message: ViewMessage) {
   return {
     name: text(template.name) ?? text(message.content.name) ?? "",
     header: text(rendered.header),
-    body: text(rendered.body) ?? message.previewText,
+    // The stored preview starts with a mark for conversation lists ("📋 "); the bubble says "Template" itself.
+    body: text(rendered.body) ?? message.previewText?.replace(/^📋\s*/u, "") ?? null,
     footer: text(rendered.footer),
     buttons: list(rendered.buttons).flatMap((b) => (text(b) ? [text(b)!] : text(record(b).text) ? [text(record(b).text)!] : [])),
   };
