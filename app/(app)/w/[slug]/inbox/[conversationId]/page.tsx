@@ -39,7 +39,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ s
   ]);
 
   return (
-    <div className="relative flex h-[calc(100dvh-10rem)] min-h-[24rem] flex-col overflow-hidden rounded-xl border border-zinc-200 dark:border-zinc-800" data-testid="conversation-view">
+    // Fills the inbox's right pane (components/inbox/list/inbox-panes.tsx), below the layout's header.
+    <div className="relative flex h-full min-h-0 min-w-0 flex-1 flex-col" data-testid="conversation-view">
       <div className="absolute top-2 right-3 z-10">
         <NewMessageNotifier slug={slug} />
       </div>
