@@ -6,8 +6,10 @@ import type { TimelineMessage } from "@/lib/services/inbox/list-messages";
 import type { ConversationNote } from "@/lib/services/inbox/notes";
 import type { ViewMessage, ViewNote } from "./types";
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+/** The stored payload as an object: an array payload (an outbound `contacts` send) is kept under its type's name. */
+function asRecord(value: unknown, type: string): Record<string, unknown> {
+  if (Array.isArray(value)) return { [type]: value };
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 export function toViewMessage(message: TimelineMessage): ViewMessage {
@@ -16,7 +18,7 @@ export function toViewMessage(message: TimelineMessage): ViewMessage {
     id: message.id,
     direction: message.direction,
     type: message.type,
-    content: asRecord(message.content),
+    content: asRecord(message.content, message.type),
     previewText: message.previewText,
     status: message.status,
     timestamp: new Date(message.timestamp),
