@@ -8,10 +8,12 @@ import { nextTickIn, windowState, type WindowState } from "@/components/inbox/ti
 export function useWindowState(windowExpiresAt: Date | null): WindowState {
   const [now, setNow] = useState(() => new Date());
   const state = windowState(windowExpiresAt, now);
+  const delay = nextTickIn(state);
+  // Re-armed only when the clock ticked or the window moved (a new inbound message), not on every render.
   useEffect(() => {
-    const timer = setTimeout(() => setNow(new Date()), nextTickIn(state));
+    const timer = setTimeout(() => setNow(new Date()), delay);
     return () => clearTimeout(timer);
-  }, [state]);
+  }, [now, delay]);
   return state;
 }
 
