@@ -42,6 +42,7 @@ export class RealtimeHub {
   /** Connects (pusher-js connects as soon as it is constructed, so it is constructed here). */
   start(): void {
     if (this.pusher) return;
+    this.subscribedOnce = false; // a fresh start (React may stop and start a hub) is no reconnection
     const { config, authorize } = this.options;
     const pusher = new Pusher(config.key, {
       cluster: config.cluster,
