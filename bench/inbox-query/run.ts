@@ -56,8 +56,9 @@ async function main(): Promise<void> {
       "contactName": "santoso",
       "contactNameRare": "Dimas Sinaga",
       "phoneDigits": "0000012345",
-      "messageText": "INV424242",
-      "messageTextCommon": "ongkir ke medan",
+      "messageTextRare": "INV424242",
+      "messageTextCommonWord": "kirim",
+      "messageTextPhrase": "ongkir ke medan",
     };
     for (const [label, search] of Object.entries(searches)) {
       await measure(`listConversations.search.${label}`, () => listConversations(ctx, { filter: "all", search }));
