@@ -6,7 +6,7 @@
 import { prisma, type Prisma } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { NotFound } from "@/lib/errors";
+import { Invalid, NotFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { timelineMessageSelect, toTimelineMessages, type TimelineMessage } from "./timeline-message";
 
@@ -32,6 +32,8 @@ export async function listMessages(ctx: WorkspaceContext, input: ListMessagesInp
 
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? MESSAGES_PAGE_SIZE), 1), MESSAGES_MAX_PAGE_SIZE);
   const before = input.before ? decodeCursor(input.before) : null;
+  // Messages always have a timestamp: a cursor without one was not written by us.
+  if (before && !before.at) throw Invalid("invalidCursor");
   const where: Prisma.MessageWhereInput = {
     workspaceId: ctx.workspaceId,
     conversationId: conversation.id,
