@@ -119,7 +119,7 @@ export function ConversationList({ slug, userId, initial }: { slug: string; user
   );
 
   return (
-    <section aria-label={t("label")} className="flex h-full min-h-0 flex-col">
+    <section aria-label={t("label")} className="flex h-full min-h-0 flex-col" data-inbox-list>
       <div className="border-b border-zinc-200 pt-1 dark:border-zinc-800">
         <SearchBox ref={searchInput} onSearch={onSearch} maxLength={SEARCH_MAX_LENGTH} />
         <FilterTabs

@@ -37,6 +37,9 @@ export function useInboxShortcuts(shortcuts: InboxShortcuts): void {
       if (event.target instanceof HTMLElement && event.target.closest("[role=menu],[role=dialog],[role=tablist]")) return;
       const action = { j: "next", ArrowDown: "next", k: "previous", ArrowUp: "previous", e: "resolve", u: "markUnread" }[event.key] as keyof InboxShortcuts | undefined;
       if (!action) return;
+      // Arrows scroll whatever has focus (the timeline, the contact panel); they move through
+      // conversations only from the list itself or from nowhere in particular.
+      if (event.key.startsWith("Arrow") && event.target instanceof HTMLElement && event.target !== document.body && !event.target.closest("[data-inbox-list]")) return;
       event.preventDefault();
       latest.current[action]();
     };
