@@ -66,7 +66,7 @@ export function ConversationList({ slug, userId, initial }: { slug: string; user
       setCursor(result.data.nextCursor);
     });
   };
-  const sentinel = useInfiniteScroll(loadMore, cursor !== null);
+  const sentinel = useInfiniteScroll(loadMore, cursor !== null, rows.length);
 
   const refreshRow = async (conversationId: string) => {
     const result = await loadConversationListItem({ slug, conversationId }).catch(() => undefined);

@@ -2,8 +2,11 @@
 
 import { useEffect, useRef } from "react";
 
-/** Calls `onVisible` when the returned sentinel element scrolls into view (and again after each call). */
-export function useInfiniteScroll(onVisible: () => void, enabled: boolean) {
+/**
+ * Calls `onVisible` when the returned sentinel element scrolls into view. `loaded` (e.g. the row
+ * count) re-arms it: a sentinel still in view after a short page would otherwise never fire again.
+ */
+export function useInfiniteScroll(onVisible: () => void, enabled: boolean, loaded: number) {
   const sentinel = useRef<HTMLLIElement | null>(null);
   const latest = useRef(onVisible);
   useEffect(() => {
@@ -17,6 +20,6 @@ export function useInfiniteScroll(onVisible: () => void, enabled: boolean) {
     }, { rootMargin: "200px" });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [enabled]);
+  }, [enabled, loaded]);
   return sentinel;
 }
