@@ -16,7 +16,6 @@ import { table } from "./sql-table";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import { contactDisplayName } from "./get-conversation";
 import { searchCondition } from "./conversation-search";
-
 import type { ConversationFilter } from "./filters";
 
 export { CONVERSATION_FILTERS, type ConversationFilter } from "./filters";
