@@ -27,7 +27,8 @@ type Source = Pick<
   | "PUSHER_CLUSTER"
   | "PUSHER_PUBLIC_HOST"
   | "PUSHER_PUBLIC_PORT"
->;
+> &
+  Partial<Pick<typeof env, "NEXT_PUBLIC_PUSHER_HOST" | "NEXT_PUBLIC_PUSHER_PORT">>;
 
 /** Null when real-time is not configured (unit tests, a deploy without Pusher): publishing is then a no-op. */
 export function realtimeServerConfig(source: Source = env): RealtimeServerConfig | null {
@@ -58,8 +59,10 @@ export interface RealtimeClientConfig {
 export function realtimeClientConfig(source: Source = env): RealtimeClientConfig | null {
   const server = realtimeServerConfig(source);
   if (!server) return null;
-  const wsHost = source.PUSHER_PUBLIC_HOST ?? server.host;
-  const wsPort = source.PUSHER_PUBLIC_PORT ?? server.port;
+  // NEXT_PUBLIC_PUSHER_HOST/PORT are DESIGN.md's names for the same thing; still honoured, but
+  // Next inlines NEXT_PUBLIC_* at build time, so PUSHER_PUBLIC_* (read at run time) win.
+  const wsHost = source.PUSHER_PUBLIC_HOST ?? source.NEXT_PUBLIC_PUSHER_HOST ?? server.host;
+  const wsPort = source.PUSHER_PUBLIC_PORT ?? source.NEXT_PUBLIC_PUSHER_PORT ?? server.port;
   return {
     key: server.key,
     cluster: server.cluster ?? "local",

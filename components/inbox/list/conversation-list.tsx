@@ -5,7 +5,7 @@
  * you scroll, kept live by real-time signals (a changed row is refetched and moved; after a
  * reconnect the first page is reloaded), and the inbox keyboard shortcuts.
  */
-import { useCallback, useRef, useState, useTransition } from "react";
+import { useCallback, useRef, useState, useTransition, type ReactNode } from "react";
 import { useParams, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ConversationListItem } from "@/lib/services/inbox/list-conversations";
@@ -26,7 +26,7 @@ interface Page {
   nextCursor: string | null;
 }
 
-export function ConversationList({ slug, userId, initial }: { slug: string; userId: string; initial: Page }) {
+export function ConversationList({ slug, userId, initial, toolbar }: { slug: string; userId: string; initial: Page; /** Beside the search box (e.g. the notifications bell). */ toolbar?: ReactNode }) {
   const t = useTranslations("inboxList");
   const router = useRouter();
   const params = useParams<{ conversationId?: string }>();
@@ -121,7 +121,12 @@ export function ConversationList({ slug, userId, initial }: { slug: string; user
   return (
     <section aria-label={t("label")} className="flex h-full min-h-0 flex-col" data-inbox-list>
       <div className="border-b border-zinc-200 pt-1 dark:border-zinc-800">
-        <SearchBox ref={searchInput} onSearch={onSearch} maxLength={SEARCH_MAX_LENGTH} />
+        <div className="flex items-center gap-1 pr-2">
+          <div className="min-w-0 flex-1">
+            <SearchBox ref={searchInput} onSearch={onSearch} maxLength={SEARCH_MAX_LENGTH} />
+          </div>
+          {toolbar}
+        </div>
         <FilterTabs
           value={filter}
           onChange={(next) => {

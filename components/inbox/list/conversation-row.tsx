@@ -31,7 +31,8 @@ export function ConversationRow({ item, href, selected }: { item: ConversationLi
             <p className={cn("truncate text-sm", unread ? "font-semibold" : "font-medium")}>{who}</p>
             {at && (
               <time dateTime={at.toISOString()} title={format.dateTime(at, { dateStyle: "medium", timeStyle: "short" })} className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
-                {format.relativeTime(at, now)}
+                {/* `now` ticks once a minute: a row updated live since then would read "in 4 seconds". */}
+                {format.relativeTime(at, at > now ? at : now)}
               </time>
             )}
           </div>

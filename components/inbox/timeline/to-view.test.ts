@@ -20,6 +20,7 @@ function timelineMessage(extra: Partial<TimelineMessage>): TimelineMessage {
     errorCode: null,
     errorTitle: null,
     errorDetails: null,
+    idempotencyKey: null,
     author: null,
     media: [],
     reactions: [],

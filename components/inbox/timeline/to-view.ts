@@ -24,6 +24,7 @@ export function toViewMessage(message: TimelineMessage): ViewMessage {
     timestamp: new Date(message.timestamp),
     errorCode: message.errorCode,
     errorTitle: message.errorTitle ?? message.errorDetails,
+    idempotencyKey: message.idempotencyKey,
     author: message.author ? { id: message.author.id, name: message.author.name ?? "" } : null,
     media: media ? { id: media.id, status: media.status, mimeType: media.mimeType, filename: media.filename, size: media.fileSize, error: media.error } : null,
     reactions: message.reactions.map((r) => ({ emoji: r.emoji, direction: r.direction })),

@@ -8,8 +8,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
 import type { ConversationStatus } from "@/lib/generated/prisma/enums";
 
-/** Meta's customer-service window: 24 hours after the customer's last message. */
-export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+import { windowExpiresAt } from "./window";
 
 export interface ConversationHeader {
   id: string;
@@ -18,7 +17,7 @@ export interface ConversationHeader {
   connectionId: string | null;
   lastMessageAt: Date | null;
   resolvedAt: Date | null;
-  /** 24 h after the last inbound message; null when the customer never wrote. */
+  /** 24 h after the customer's last message (the same rule sendMessage applies: window.ts); null when they never wrote. */
   windowExpiresAt: Date | null;
   assignee: { id: string; name: string | null; email: string } | null;
   contact: {
@@ -46,14 +45,14 @@ export async function getConversation(ctx: WorkspaceContext, conversationId: str
       lastInboundAt: true,
       resolvedAt: true,
       assignee: { select: { id: true, name: true, email: true } },
-      contact: { select: { id: true, name: true, profileName: true, phone: true, waId: true, optedOutAt: true } },
+      contact: { select: { id: true, name: true, profileName: true, phone: true, waId: true, optedOutAt: true, lastInboundAt: true } },
     },
   });
   if (!row) throw NotFound("conversationNotFound");
   const { lastInboundAt, contact, ...rest } = row;
   return {
     ...rest,
-    windowExpiresAt: lastInboundAt ? new Date(lastInboundAt.getTime() + SERVICE_WINDOW_MS) : null,
+    windowExpiresAt: windowExpiresAt(lastInboundAt, contact.lastInboundAt),
     contact: {
       id: contact.id,
       displayName: contactDisplayName(contact),

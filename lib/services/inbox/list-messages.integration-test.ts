@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma, type Prisma } from "@/lib/db";
 import { createTenant, uniqueSuffix, type Tenant } from "@/test/fixtures/tenants";
-import { getConversation, SERVICE_WINDOW_MS } from "./get-conversation";
+import { getConversation } from "./get-conversation";
+import { WINDOW_MS } from "./window";
 import { getMessage, listMessages } from "./list-messages";
 
 async function message(
@@ -88,9 +89,19 @@ describe("getConversation", () => {
       id: c!.id,
       status: "open",
       connectionId: t.connection.id,
-      windowExpiresAt: new Date(inboundAt.getTime() + SERVICE_WINDOW_MS),
+      windowExpiresAt: new Date(inboundAt.getTime() + WINDOW_MS),
       assignee: { id: t.agent.userId },
       contact: { id: c!.contactId, displayName: t.contacts[0]!.name, phone: t.contacts[0]!.phone, optedOut: false },
     });
+  });
+
+  it("counts the contact's later message too (the rule sendMessage applies)", async () => {
+    const t = await createTenant();
+    const [c] = t.conversations;
+    const older = new Date(Date.now() - 30 * 3_600_000);
+    const later = new Date(Date.now() - 3_600_000);
+    await prisma.conversation.update({ where: { id: c!.id }, data: { lastInboundAt: older } });
+    await prisma.contact.update({ where: { id: c!.contactId }, data: { lastInboundAt: later } });
+    expect((await getConversation(t.agent.ctx, c!.id)).windowExpiresAt).toEqual(new Date(later.getTime() + WINDOW_MS));
   });
 });

@@ -49,6 +49,8 @@ export interface TimelineMessage {
   errorCode: number | null;
   errorTitle: string | null;
   errorDetails: string | null;
+  /** The sender's per-send key (outbound agent sends): lets the sender's optimistic bubble settle on a live echo. */
+  idempotencyKey: string | null;
   author: { id: string; name: string | null } | null;
   media: TimelineMedia[];
   /** At most one per side (the latest reaction of the customer, the latest of the business). */
@@ -73,6 +75,7 @@ export const timelineMessageSelect = {
   errorCode: true,
   errorTitle: true,
   errorDetails: true,
+  idempotencyKey: true,
   replyToWamid: true,
   author: { select: { id: true, name: true } },
   media: { select: { id: true, status: true, mimeType: true, filename: true, fileSize: true, error: true }, orderBy: { createdAt: "asc" } },

@@ -11,7 +11,6 @@ import { isAppError } from "@/lib/errors";
 import { getConversation } from "@/lib/services/inbox/get-conversation";
 import { listMessages } from "@/lib/services/inbox/list-messages";
 import { listNotes } from "@/lib/services/inbox/notes";
-import { NewMessageNotifier } from "@/components/inbox/notifications/new-message-notifier";
 import { ConversationView } from "@/components/inbox/timeline/conversation-view";
 import { toViewMessage, toViewNote } from "@/components/inbox/timeline/to-view";
 
@@ -41,9 +40,6 @@ export default async function ConversationPage({ params }: { params: Promise<{ s
   return (
     // Fills the inbox's right pane (components/inbox/list/inbox-panes.tsx), below the layout's header.
     <div className="relative flex h-full min-h-0 min-w-0 flex-1 flex-col" data-testid="conversation-view">
-      <div className="absolute top-2 right-3 z-10">
-        <NewMessageNotifier slug={slug} />
-      </div>
       <ConversationView
         key={conversation.id}
         slug={slug}
