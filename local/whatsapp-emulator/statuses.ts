@@ -72,11 +72,21 @@ export class StatusScheduler {
     const sentAt = options.sentDelayMs;
     const deliveredAt = Math.max(sentAt, options.deliveredDelayMs);
     const readAt = Math.max(deliveredAt, options.readDelayMs);
-    tasks.later(sentAt, () => this.emit(phone, record, "sent", { billing, expiration: true }));
-    if (random() >= options.deliveredProbability) return;
-    tasks.later(deliveredAt, () => this.emit(phone, record, "delivered", { billing }));
-    if (random() >= options.readProbability) return;
-    tasks.later(readAt, () => this.emit(phone, record, "read", {}));
+    const delivered = random() < options.deliveredProbability;
+    const read = delivered && random() < options.readProbability;
+    // Each status is scheduled when the previous one went out, not all three at once: Node runs
+    // every due timer of one duration list before an earlier-due timer of another, so under load
+    // three independent timers (5, 10, 15 ms) could fire read → sent → delivered.
+    tasks.later(sentAt, () => {
+      const sending = this.emit(phone, record, "sent", { billing, expiration: true });
+      if (delivered)
+        tasks.later(deliveredAt - sentAt, () => {
+          const delivering = this.emit(phone, record, "delivered", { billing });
+          if (read) tasks.later(readAt - deliveredAt, () => this.emit(phone, record, "read", {}));
+          return delivering;
+        });
+      return sending;
+    });
   }
 
   /** Sends one status webhook now (also used by the control API to force a status). */
