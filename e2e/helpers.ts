@@ -21,3 +21,33 @@ export async function createWorkspace(page: Page, name: string): Promise<string>
   await expect(page).toHaveURL(/\/w\/[^/]+\/inbox$/);
   return new URL(page.url()).pathname.split("/")[2]!;
 }
+
+/** Connects the workspace to one of the e2e emulator's numbers through the settings page. */
+export async function connectWhatsApp(page: Page, slug: string, number: { phoneNumberId: string; wabaId: string; accessToken: string }) {
+  await page.goto(`/w/${slug}/settings/whatsapp`);
+  await page.getByLabel("Phone number ID").fill(number.phoneNumberId);
+  await page.getByLabel("WhatsApp Business Account ID").fill(number.wabaId);
+  await page.getByLabel("Access token").fill(number.accessToken);
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
+  await expect(page.getByText("Connection saved.")).toBeVisible();
+}
+
+/** The owner invites `email` as an agent; returns the invitation link. */
+export async function inviteMember(page: Page, slug: string, email: string): Promise<string> {
+  await page.goto(`/w/${slug}/settings/members`);
+  await page.getByTestId("invite-email").fill(email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  return page.getByTestId("invite-link").inputValue();
+}
+
+/** A new user follows an invitation link, creates an account and joins. */
+export async function acceptInvitationAsNewUser(page: Page, link: string, name: string) {
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create account" }).click();
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/invite\//);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+\/inbox$/);
+}

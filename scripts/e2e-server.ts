@@ -27,8 +27,11 @@ async function main(): Promise<void> {
     port: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
     webhookUrl: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
     appSecret,
-    // A few numbers, so a retried spec can connect a fresh one (a number belongs to one workspace).
-    phoneNumbers: [1, 2, 3].map((i) => ({ ...ACME_PHONE_NUMBER, phoneNumberId: `10000000000000${i}`, wabaId: `20000000000000${i}` })),
+    // A few numbers, so a retried spec can connect a fresh one (a number belongs to one workspace):
+    // 1–3 for whatsapp-connect.spec.ts, 4–6 for inbox-live.spec.ts.
+    phoneNumbers: [1, 2, 3, 4, 5, 6].map((i) => ({ ...ACME_PHONE_NUMBER, phoneNumberId: `10000000000000${i}`, wabaId: `20000000000000${i}` })),
+    // Every message is delivered and read, quickly: the specs watch the ticks advance.
+    statuses: { deliveredDelayMs: 300, readDelayMs: 800, deliveredProbability: 1, readProbability: 1 },
   });
   const realtimeSecret = randomBytes(24).toString("base64url");
   const realtime = process.env.PUSHER_KEY
