@@ -4,16 +4,18 @@
  * out of the sign-in pages, and remembers the last workspace opened.
  */
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { LAST_WORKSPACE_COOKIE } from "@/lib/auth/cookies";
+import { dropSessionRefresh } from "@/lib/auth/session-refresh";
 
 const { auth } = NextAuth(authConfig);
 
 const PUBLIC_PREFIXES = ["/login", "/signup", "/forgot-password", "/reset-password", "/invite/", "/api/"];
 const SIGNED_OUT_ONLY = ["/login", "/signup", "/forgot-password", "/reset-password"];
 
-export default auth((request) => {
+// next-auth types its wrapper as a route handler; as middleware Next calls it with (request, event).
+const withSession = auth((request) => {
   const { pathname, search } = request.nextUrl;
   const signedIn = Boolean(request.auth?.user);
 
@@ -36,7 +38,14 @@ export default auth((request) => {
     response.cookies.set(LAST_WORKSPACE_COOKIE, workspaceSlug, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
   }
   return response;
-});
+}) as unknown as NextMiddleware;
+
+export default async function middleware(request: NextRequest, event: NextFetchEvent) {
+  const response = await withSession(request, event);
+  // No rolling refresh of the session cookie: it let an in-flight request undo a sign-out.
+  if (response) dropSessionRefresh(response.headers);
+  return response;
+}
 
 export const config = {
   // Webhooks, the public API and static files skip this entirely (an Auth.js middleware doubles a
