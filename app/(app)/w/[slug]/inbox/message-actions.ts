@@ -16,8 +16,12 @@ import { sendContentSchema } from "@/lib/services/inbox/send-input";
 import { sendMessage } from "@/lib/services/inbox/send-message";
 import { listSendableTemplates } from "@/lib/services/inbox/sendable-templates";
 import { uploadAttachment } from "@/lib/services/inbox/upload-attachment";
+import { syncTemplates } from "@/lib/services/templates/sync-templates";
+import { logger } from "@/lib/log";
 import { MAX_MEDIA_BYTES } from "@/lib/whatsapp/media/limits";
 import { slugParam } from "@/lib/validation/workspace";
+
+const log = logger("inbox.actions");
 
 const id = z.string().trim().min(1).max(64);
 
@@ -69,4 +73,9 @@ export const searchCannedRepliesAction = workspaceAction
 
 export const loadSendableTemplatesAction = workspaceAction
   .inputSchema(z.object({ slug: slugParam }))
-  .action(async ({ ctx }) => listSendableTemplates(ctx.workspace));
+  .action(async ({ ctx }) => {
+    // Meta holds the templates: bring in what the WABA has before offering the list. Best effort —
+    // when Meta cannot be reached, the templates already stored are still offered.
+    await syncTemplates(ctx.workspace).catch((error: unknown) => log.warn({ err: error }, "template sync before the picker failed"));
+    return listSendableTemplates(ctx.workspace);
+  });
