@@ -9,7 +9,10 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createIsolatedSchemaUrl, dropIsolatedSchema, ensureDatabase } from "./lib/database";
 import { ACME_PHONE_NUMBER, startWhatsAppEmulator } from "@/local/whatsapp-emulator";
+import { DEFAULT_TEMPLATES } from "@/local/whatsapp-emulator/templates";
 import { realtimeEnv, startRealtimeServer } from "@/local/realtime-server";
+
+const NUMBERS = [1, 2, 3, 4, 5, 6];
 
 async function main(): Promise<void> {
   const database = await ensureDatabase({ purpose: "e2e" });
@@ -29,7 +32,9 @@ async function main(): Promise<void> {
     appSecret,
     // A few numbers, so a retried spec can connect a fresh one (a number belongs to one workspace):
     // 1–3 for whatsapp-connect.spec.ts, 4–6 for inbox-live.spec.ts.
-    phoneNumbers: [1, 2, 3, 4, 5, 6].map((i) => ({ ...ACME_PHONE_NUMBER, phoneNumberId: `10000000000000${i}`, wabaId: `20000000000000${i}` })),
+    phoneNumbers: NUMBERS.map((i) => ({ ...ACME_PHONE_NUMBER, phoneNumberId: `10000000000000${i}`, wabaId: `20000000000000${i}` })),
+    // Meta's sample templates on every WABA (the emulator's default seeds only the first).
+    templates: NUMBERS.flatMap((i) => DEFAULT_TEMPLATES.map((template) => ({ ...template, wabaId: `20000000000000${i}` }))),
     // Every message is delivered and read, quickly: the specs watch the ticks advance.
     statuses: { deliveredDelayMs: 300, readDelayMs: 800, deliveredProbability: 1, readProbability: 1 },
   });

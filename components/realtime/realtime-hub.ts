@@ -33,7 +33,6 @@ export class RealtimeHub {
   private readonly catchUpHandlers = new Set<() => void>();
   private readonly statusListeners = new Set<() => void>();
   private currentStatus: RealtimeStatus = "connecting";
-  private subscribedOnce = false;
   private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
   private stopWakeWatch: () => void = () => {};
 
@@ -42,7 +41,6 @@ export class RealtimeHub {
   /** Connects (pusher-js connects as soon as it is constructed, so it is constructed here). */
   start(): void {
     if (this.pusher) return;
-    this.subscribedOnce = false; // a fresh start (React may stop and start a hub) is no reconnection
     const { config, authorize } = this.options;
     const pusher = new Pusher(config.key, {
       cluster: config.cluster,
@@ -58,12 +56,10 @@ export class RealtimeHub {
     pusher.connection.bind("state_change", ({ current }: { current: string }) => this.setStatus(statusOf(current)));
     pusher.bind_global((name: string, data: unknown) => this.dispatch(name, data));
     const workspace = pusher.subscribe(workspaceChannel(this.options.workspaceId));
-    // pusher-js resubscribes by itself after a reconnect; events published between the drop and
-    // the new subscription are lost, so a re-subscription (not the first) is the moment to refetch.
-    workspace.bind("pusher:subscription_succeeded", () => {
-      if (this.subscribedOnce) this.requestCatchUp();
-      this.subscribedOnce = true;
-    });
+    // Events published while not subscribed are lost: between the server render and the first
+    // subscription (a customer writing while the page loads), and between a drop and pusher-js's
+    // own re-subscription. So every successful subscription is a moment to refetch.
+    workspace.bind("pusher:subscription_succeeded", () => this.requestCatchUp());
     pusher.subscribe(userChannel(this.options.userId));
     this.stopWakeWatch = watchForWake(() => this.requestCatchUp());
   }
