@@ -12,6 +12,17 @@ import { pgConfig, quoteIdent } from "./url";
 
 export const POOL_SIZE = 10;
 
+/**
+ * DATABASE_POOL_MAX overrides POOL_SIZE. The scripts set it to 1 for the embedded PGlite
+ * (scripts/lib/database.ts): its one session runs the messages of all connections in arrival
+ * order, so two connections' extended-protocol sequences can interleave outside a transaction
+ * and break each other ("portal does not exist"); one connection serialises them.
+ */
+function poolSize(): number {
+  const configured = Number(process.env.DATABASE_POOL_MAX);
+  return Number.isInteger(configured) && configured > 0 ? configured : POOL_SIZE;
+}
+
 interface SharedPool {
   pool: pg.Pool;
   /** The Postgres schema named by `?schema=` in DATABASE_URL, if any. */
@@ -30,7 +41,7 @@ function databaseUrl(): string {
 export function sharedPool(): SharedPool {
   const url = databaseUrl();
   if (!current || current.pool.ended || current.url !== url) {
-    const { config, schema } = pgConfig(url, { max: POOL_SIZE });
+    const { config, schema } = pgConfig(url, { max: poolSize() });
     const pool = new pg.Pool(config);
     // An idle client losing its connection (server restart) must not crash the process; the pool
     // drops it and the next query opens a new one.

@@ -25,6 +25,8 @@ export interface Database {
 export async function ensureDatabase({ purpose }: { purpose: DatabasePurpose }): Promise<Database> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
+  // One pooled connection per process on PGlite (lib/db/pool.ts says why); children inherit it.
+  process.env.DATABASE_POOL_MAX ??= "1";
 
   if (purpose === "dev") {
     const postgres = await startEmbeddedPostgres({ dataDir: ".data/postgres", port: 54329 });
