@@ -8,7 +8,7 @@ export interface AttachmentState {
   previewUrl: string | null;
   status: "uploading" | "ready" | "failed";
   mediaUploadId?: string;
-  kind?: "image" | "video" | "audio" | "document";
+  kind?: "image" | "video" | "audio" | "document" | "sticker";
   error?: string;
 }
 

@@ -126,7 +126,7 @@ export function Composer({ slug, conversationId, windowExpiresAt, replyTo, onCan
     const draft: Draft =
       attachment?.status === "ready" && attachment.mediaUploadId && attachment.kind
         ? {
-            content: { type: "media", mediaUploadId: attachment.mediaUploadId, ...(body && attachment.kind !== "audio" ? { caption: body } : {}) },
+            content: { type: "media", mediaUploadId: attachment.mediaUploadId, ...(body && attachment.kind !== "audio" && attachment.kind !== "sticker" ? { caption: body } : {}) },
             display: { type: attachment.kind, content: body ? { caption: body } : {}, previewText: body || attachment.file.name },
             replyTo,
           }

@@ -3,6 +3,7 @@
  * Postgres: what the emulator received, what the Message row records, the window and opt-out
  * rules, idempotency (sequential and concurrent), Meta's error classes and retries.
  */
+import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import type * as StorageModule from "@/lib/storage";
@@ -83,6 +84,20 @@ describe("sendMessage", () => {
     });
     expect(received(preview.wamid)).toMatchObject({ text: { body: "See https://parley.example/track", preview_url: true }, context: { message_id: c.inboundWamid } });
     expect(preview.replyTo).toMatchObject({ id: c.inboundId, direction: "inbound" });
+  });
+
+  it("sends a 512 px WebP as a sticker; any other WebP picture as a JPEG image", async () => {
+    const c = await open();
+    const webp = (size: number) => sharp({ create: { width: size, height: size, channels: 4, background: { r: 0, g: 160, b: 90, alpha: 1 } } }).webp().toBuffer();
+    const sticker = await uploadAttachment(ctx(), { conversationId: c.conversationId, file: new File([new Uint8Array(await webp(512))], "wave.webp", { type: "image/webp" }) });
+    expect(sticker).toMatchObject({ kind: "sticker", mimeType: "image/webp", converted: false });
+    const sent = await sendMessage(ctx(), { conversationId: c.conversationId, idempotencyKey: key(), content: { type: "media", mediaUploadId: sticker.mediaUploadId } });
+    expect(sent).toMatchObject({ type: "sticker", status: "sent" });
+    const metaMediaId = (await prisma.media.findUniqueOrThrow({ where: { id: sticker.mediaUploadId } })).metaMediaId;
+    expect(received(sent.wamid)).toMatchObject({ type: "sticker", sticker: { id: metaMediaId } });
+
+    const picture = await uploadAttachment(ctx(), { conversationId: c.conversationId, file: new File([new Uint8Array(await webp(300))], "photo.webp", { type: "image/webp" }) });
+    expect(picture).toMatchObject({ kind: "image", mimeType: "image/jpeg", converted: true });
   });
 
   it.each([

@@ -19,7 +19,7 @@ export interface AttachmentFile {
 
 export interface UploadedAttachment {
   mediaUploadId: string;
-  kind: "image" | "video" | "audio" | "document";
+  kind: "image" | "video" | "audio" | "document" | "sticker";
   filename: string;
   mimeType: string;
   size: number;

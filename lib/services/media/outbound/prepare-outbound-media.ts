@@ -1,8 +1,8 @@
 /**
  * An agent's attachment, ready to send: the bytes are read (at most 100 MB, Meta's largest),
- * their real type sniffed (the browser's claim is not trusted), pictures Meta refuses converted
- * to JPEG, the result checked against Meta's type and size limits, stored in our storage (what
- * our screens show) and uploaded to Meta's media endpoint (the id a send refers to).
+ * their real type sniffed (the browser's claim is not trusted), a 512 px WebP kept as a sticker
+ * (sticker.ts), other pictures Meta refuses converted to JPEG, the result checked against Meta's
+ * type and size limits, stored in our storage (what our screens show) and uploaded to Meta's media endpoint (the id a send refers to).
  *
  * The Media row is written first (pending, outbound, leased like a download) so that a crash
  * midway leaves a row the media sweep settles as unavailable, removing any bytes already stored.
@@ -26,6 +26,7 @@ import { convertToJpeg, CONVERTIBLE_IMAGE_TYPES, isReadableImage } from "./conve
 import { attachmentFilename } from "./filename";
 import { readLimited } from "./read-input";
 import { sniffMediaType } from "./sniff";
+import { isSticker } from "./sticker";
 import { attachmentType } from "./supported";
 
 const log = logger("media.outbound");
@@ -53,7 +54,7 @@ export interface PreparedMedia {
   thumbnailKey: string | null;
   metaMediaId: string;
   /** The kind of message it can be sent as. */
-  kind: "image" | "video" | "audio" | "document";
+  kind: "image" | "video" | "audio" | "document" | "sticker";
   /** True when the file was converted (e.g. WebP → JPEG). */
   converted: boolean;
 }
@@ -75,6 +76,9 @@ async function acceptableFile(input: OutboundMediaInput) {
     if (!(await isReadableImage(raw, sniffed === "image/jpeg" ? "jpeg" : "png")))
       throw new AppError("invalid", "mediaUnreadable", { field: "file" });
     return { bytes: raw, mimeType: sniffed, kind: "image" as const, converted: false };
+  }
+  if (sniffed === "image/webp" && (await isSticker(raw))) {
+    return { bytes: raw, mimeType: sniffed, kind: "sticker" as const, converted: false };
   }
   if (sniffed && CONVERTIBLE_IMAGE_TYPES.has(sniffed)) {
     const jpeg = await convertToJpeg(raw, IMAGE_MAX_BYTES);
