@@ -1,7 +1,7 @@
 /**
  * Downloads right after a webhook event commits (hooks.onProcessed), bounded: at most CONCURRENCY
- * media move at once per process (each may be up to 100 MB in memory), the rest wait in memory,
- * and past MAX_QUEUED they are left to the sweep. Only a speed-up: every pending Media row is
+ * media move at once per process (each may be up to 100 MB in memory), one while webhook deliveries
+ * are being acknowledged (their 200s come first), the rest wait in memory, and past MAX_QUEUED they are left to the sweep. Only a speed-up: every pending Media row is
  * already a durable work item that sweep.ts finishes whatever this process does.
  *
  * Off until a server turns it on (instrumentation.ts calls enableMediaDownloads()), so scripts and
@@ -9,6 +9,7 @@
  */
 import { logger } from "@/lib/log";
 import { downloadMedia, type DownloadOptions, type DownloadResult } from "./download-media";
+import { acknowledgementsInFlight, onAcknowledgementsIdle } from "@/lib/services/webhooks/ack-pressure";
 
 const log = logger("media.background");
 
@@ -37,8 +38,24 @@ export function mediaDownloadsEnabled(): boolean {
   return enabled;
 }
 
+/** While webhook deliveries are being acknowledged, one download at a time: the 200s come first. */
+function limit(): number {
+  return acknowledgementsInFlight() > 0 ? 1 : CONCURRENCY;
+}
+
+function pump(): void {
+  while (running < limit()) {
+    const next = waiting.shift();
+    if (!next) return;
+    running += 1;
+    next();
+  }
+}
+
+onAcknowledgementsIdle(pump);
+
 async function slot(): Promise<void> {
-  if (running < CONCURRENCY) {
+  if (waiting.length === 0 && running < limit()) {
     running += 1;
     return;
   }
@@ -46,9 +63,8 @@ async function slot(): Promise<void> {
 }
 
 function release(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running -= 1;
+  running -= 1;
+  pump();
   if (running === 0 && inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
 }
 
