@@ -8,8 +8,12 @@
  *   }));
  *
  * Tasks wait in a queue until the test runs them with `drainAfter()` — as Next would, once the
- * response has gone — or drops them with `discardAfter()` (a crash after the 200).
+ * response has gone — or drops them with `discardAfter()` (a crash after the 200). Outside Vercel
+ * the webhook's task only queues the event (it does not wait for processing), so `drainAfter()`
+ * also waits for the processing queue to empty.
  */
+import { whenProcessingIdle } from "@/lib/services/webhooks/background";
+
 type Task = (() => unknown) | Promise<unknown>;
 
 const queue: Task[] = [];
@@ -25,6 +29,7 @@ export async function drainAfter(): Promise<number> {
     await (typeof task === "function" ? task() : task);
     ran += 1;
   }
+  await whenProcessingIdle();
   return ran;
 }
 

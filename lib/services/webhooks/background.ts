@@ -54,10 +54,23 @@ async function slot(): Promise<void> {
   await new Promise<void>((resolve) => waiting.push(resolve));
 }
 
+const idleWaiters: (() => void)[] = [];
+
 function release(): void {
   running -= 1;
   pump();
   if (overflowed && running === 0 && waiting.length === 0) void drainBacklog();
+  notifyIfIdle();
+}
+
+function notifyIfIdle(): void {
+  if (running === 0 && waiting.length === 0 && !draining) for (const resolve of idleWaiters.splice(0)) resolve();
+}
+
+/** Resolves once nothing is processing or waiting in this process (tests; a graceful stop). */
+export function whenProcessingIdle(): Promise<void> {
+  if (running === 0 && waiting.length === 0 && !draining) return Promise.resolve();
+  return new Promise((resolve) => idleWaiters.push(resolve));
 }
 
 /**
@@ -79,6 +92,7 @@ export function drainBacklog(): Promise<void> {
       log.error({ err: error }, "webhook backlog drain failed; the recovery sweep will process the rest");
     } finally {
       draining = null;
+      notifyIfIdle();
     }
   })();
   return draining;
