@@ -11,7 +11,7 @@
  * recovery sweep processes later.
  */
 import { logger } from "@/lib/log";
-import { acknowledgementsInFlight, onAcknowledgementsIdle } from "./ack-pressure";
+import { YieldingSlots } from "./ack-pressure";
 import type { EventOutcome } from "./outcome";
 import { processWebhookEvent } from "./process-event";
 import { freshUnprocessedEventIds } from "./recover";
@@ -25,51 +25,30 @@ export const MAX_QUEUED = 5_000;
 /** Events fetched back per batch once an overflowed queue has emptied. */
 export const BACKLOG_BATCH = 500;
 
-let running = 0;
-const waiting: (() => void)[] = [];
+const slots = new YieldingSlots(CONCURRENCY, BUSY_CONCURRENCY);
 /** Events were turned away since the last backlog drain started. */
 let overflowed = false;
 let draining: Promise<void> | null = null;
 
-function limit(): number {
-  return acknowledgementsInFlight() > 0 ? BUSY_CONCURRENCY : CONCURRENCY;
-}
-
-function pump(): void {
-  while (running < limit()) {
-    const next = waiting.shift();
-    if (!next) return;
-    running += 1;
-    next();
-  }
-}
-
-onAcknowledgementsIdle(pump);
-
-async function slot(): Promise<void> {
-  if (waiting.length === 0 && running < limit()) {
-    running += 1;
-    return;
-  }
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
-
 const idleWaiters: (() => void)[] = [];
 
+function isIdle(): boolean {
+  return slots.running === 0 && slots.waiting === 0 && !draining;
+}
+
 function release(): void {
-  running -= 1;
-  pump();
-  if (overflowed && running === 0 && waiting.length === 0) void drainBacklog();
+  slots.release();
+  if (overflowed && slots.running === 0 && slots.waiting === 0) void drainBacklog();
   notifyIfIdle();
 }
 
 function notifyIfIdle(): void {
-  if (running === 0 && waiting.length === 0 && !draining) for (const resolve of idleWaiters.splice(0)) resolve();
+  if (isIdle()) for (const resolve of idleWaiters.splice(0)) resolve();
 }
 
 /** Resolves once nothing is processing or waiting in this process (tests; a graceful stop). */
 export function whenProcessingIdle(): Promise<void> {
-  if (running === 0 && waiting.length === 0 && !draining) return Promise.resolve();
+  if (isIdle()) return Promise.resolve();
   return new Promise((resolve) => idleWaiters.push(resolve));
 }
 
@@ -100,12 +79,12 @@ export function drainBacklog(): Promise<void> {
 
 /** Processes the stored event when a slot is free; null when the queue is full (the sweep will). */
 export async function processSoon(eventId: string): Promise<EventOutcome | null> {
-  if (waiting.length >= MAX_QUEUED) {
-    if (!overflowed) log.warn({ eventId, queued: waiting.length }, "webhook processing queue full; the backlog is drained from the database once it empties");
+  if (slots.waiting >= MAX_QUEUED) {
+    if (!overflowed) log.warn({ eventId, queued: slots.waiting }, "webhook processing queue full; the backlog is drained from the database once it empties");
     overflowed = true;
     return null;
   }
-  await slot();
+  await slots.acquire();
   try {
     return await processWebhookEvent(eventId);
   } finally {

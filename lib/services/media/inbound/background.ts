@@ -1,15 +1,16 @@
 /**
  * Downloads right after a webhook event commits (hooks.onProcessed), bounded: at most CONCURRENCY
  * media move at once per process (each may be up to 100 MB in memory), one while webhook deliveries
- * are being acknowledged (their 200s come first), the rest wait in memory, and past MAX_QUEUED they are left to the sweep. Only a speed-up: every pending Media row is
- * already a durable work item that sweep.ts finishes whatever this process does.
+ * are being acknowledged (their 200s come first), the rest wait in memory, and past MAX_QUEUED
+ * they are left to the sweep. Only a speed-up: every pending Media row is already a durable work
+ * item that sweep.ts finishes whatever this process does.
  *
  * Off until a server turns it on (instrumentation.ts calls enableMediaDownloads()), so scripts and
  * tests that process webhooks do not reach out to Meta unless they ask to.
  */
 import { logger } from "@/lib/log";
 import { downloadMedia, type DownloadOptions, type DownloadResult } from "./download-media";
-import { acknowledgementsInFlight, onAcknowledgementsIdle } from "@/lib/services/webhooks/ack-pressure";
+import { YieldingSlots } from "@/lib/services/webhooks/ack-pressure";
 
 const log = logger("media.background");
 
@@ -18,8 +19,8 @@ export const MAX_QUEUED = 1_000;
 
 let enabled = false;
 let waitInHook = false;
-let running = 0;
-const waiting: (() => void)[] = [];
+/** While webhook deliveries are being acknowledged, one download at a time: the 200s come first. */
+const slots = new YieldingSlots(CONCURRENCY, 1);
 const inFlight = new Set<string>();
 const idleWaiters: (() => void)[] = [];
 
@@ -38,39 +39,14 @@ export function mediaDownloadsEnabled(): boolean {
   return enabled;
 }
 
-/** While webhook deliveries are being acknowledged, one download at a time: the 200s come first. */
-function limit(): number {
-  return acknowledgementsInFlight() > 0 ? 1 : CONCURRENCY;
-}
-
-function pump(): void {
-  while (running < limit()) {
-    const next = waiting.shift();
-    if (!next) return;
-    running += 1;
-    next();
-  }
-}
-
-onAcknowledgementsIdle(pump);
-
-async function slot(): Promise<void> {
-  if (waiting.length === 0 && running < limit()) {
-    running += 1;
-    return;
-  }
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
-
 function release(): void {
-  running -= 1;
-  pump();
-  if (running === 0 && inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
+  slots.release();
+  if (slots.running === 0 && inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
 }
 
 /** Runs `task` when one of the CONCURRENCY slots is free (shared by the hook and the sweep). */
 export async function withDownloadSlot<T>(task: () => Promise<T>): Promise<T> {
-  await slot();
+  await slots.acquire();
   try {
     return await task();
   } finally {
@@ -91,7 +67,7 @@ export async function downloadInSlot(mediaId: string, options?: DownloadOptions,
     );
   } finally {
     inFlight.delete(mediaId);
-    if (running === 0 && inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
+    if (slots.running === 0 && inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 }
 
@@ -118,6 +94,6 @@ export async function downloadMediaSoon(mediaIds: readonly string[]): Promise<vo
 
 /** Resolves once no download of this process is running or waiting (tests, graceful stops). */
 export function mediaDownloadsIdle(): Promise<void> {
-  if (running === 0 && inFlight.size === 0) return Promise.resolve();
+  if (slots.running === 0 && inFlight.size === 0) return Promise.resolve();
   return new Promise((resolve) => idleWaiters.push(resolve));
 }
