@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus, MessageType } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
+import { DEFAULT_TEMPLATES } from "@/local/whatsapp-emulator/templates";
 
 const HOUR = 3_600_000;
 
@@ -109,37 +110,6 @@ const THREADS: Thread[] = [
   },
 ];
 
-const TEMPLATES = [
-  {
-    name: "hello_world",
-    language: "en_US",
-    category: "UTILITY" as const,
-    components: [
-      { type: "HEADER", format: "TEXT", text: "Hello World" },
-      {
-        type: "BODY",
-        text: "Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for taking the time to test with us.",
-      },
-      { type: "FOOTER", text: "WhatsApp Business Platform sample message" },
-    ],
-  },
-  {
-    name: "order_shipped",
-    language: "en_US",
-    category: "UTILITY" as const,
-    components: [
-      { type: "BODY", text: "Hi {{1}}, your order {{2}} is on its way.", example: { body_text: [["Sheena", "#1042"]] } },
-      {
-        type: "BUTTONS",
-        buttons: [
-          { type: "QUICK_REPLY", text: "Track it" },
-          { type: "QUICK_REPLY", text: "Stop updates" },
-        ],
-      },
-    ],
-  },
-];
-
 const CANNED = [
   { shortcut: "hi", title: "Greeting", body: "Hi! Thanks for reaching out to Acme. How can I help you today?" },
   { shortcut: "halo", title: "Salam", body: "Halo! Terima kasih sudah menghubungi Acme. Ada yang bisa kami bantu?" },
@@ -184,10 +154,20 @@ export async function seedInbox(workspaceId: string): Promise<void> {
     select: { id: true },
   });
 
-  for (const template of TEMPLATES) {
+  // The emulator's sample templates, approved there out of the box (the picker also syncs them).
+  for (const template of DEFAULT_TEMPLATES) {
     await prisma.template.upsert({
       where: { workspaceId_name_language: { workspaceId, name: template.name, language: template.language } },
-      create: { ...template, workspaceId, connectionId: connection?.id ?? null, status: "APPROVED", submittedAt: new Date(Date.now() - 240 * HOUR) },
+      create: {
+        workspaceId,
+        connectionId: connection?.id ?? null,
+        name: template.name,
+        language: template.language,
+        category: template.category,
+        components: template.components as Prisma.InputJsonValue,
+        status: "APPROVED",
+        submittedAt: new Date(Date.now() - 240 * HOUR),
+      },
       update: {},
     });
   }
