@@ -28,7 +28,14 @@ test("an owner connects WhatsApp, tests the connection, and a customer's message
   await page.getByRole("button", { name: "Connect", exact: true }).click();
   await expect(page.getByText("A phone number ID is a long number")).toBeVisible();
 
+  // Ownership is proven with Meta: a number claimed under a WABA that does not hold it is refused.
   await page.getByLabel("Phone number ID").fill(NUMBER.phoneNumberId);
+  await page.getByLabel("WhatsApp Business Account ID").fill(numberFor(testInfo.retry + 1).wabaId);
+  await page.getByRole("button", { name: "Connect", exact: true }).click();
+  await expect(page.getByText("That phone number does not belong to this WhatsApp Business Account.")).toBeVisible();
+  await expect(page.getByText("Connection saved.")).toHaveCount(0);
+
+  await page.getByLabel("WhatsApp Business Account ID").fill(NUMBER.wabaId);
   await page.getByRole("button", { name: "Connect", exact: true }).click();
   await expect(page.getByText("Connection saved.")).toBeVisible();
   // The secret never comes back to the browser.

@@ -38,6 +38,7 @@ import {
 } from "./templates/api";
 import type { TemplateDefinition } from "./templates/definition";
 import { createGraphTransport, DEFAULT_TIMEOUT_MS } from "./transport";
+import { listWabaPhoneNumberIds, subscribeAppToWaba } from "./waba";
 import { validateRequest } from "./validate";
 
 export interface WhatsAppClientOptions {
@@ -94,6 +95,10 @@ export interface WhatsAppClient {
   deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<void>;
 
   getPhoneNumber(options?: CallOptions): Promise<PhoneNumberDetails>;
+  /** The ids of every phone number on the WABA (all pages). */
+  listWabaPhoneNumberIds(options?: CallOptions): Promise<string[]>;
+  /** Subscribes the token's app to the WABA's webhooks. */
+  subscribeAppToWaba(options?: CallOptions): Promise<void>;
 }
 
 const graphId = z.string().regex(/^\d{1,30}$/, "expected a numeric Graph id");
@@ -152,6 +157,8 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
     deleteTemplate: (input, opts) => deleteTemplate(transport, wabaId, input, opts),
 
     getPhoneNumber: (opts) => getPhoneNumber(transport, phoneNumberId, opts),
+    listWabaPhoneNumberIds: (opts) => listWabaPhoneNumberIds(transport, wabaId, opts),
+    subscribeAppToWaba: (opts) => subscribeAppToWaba(transport, wabaId, opts),
   };
 }
 

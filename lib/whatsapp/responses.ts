@@ -71,3 +71,14 @@ export const phoneNumberSchema = z.looseObject({
   name_status: z.string().optional(),
   platform_type: z.string().optional(),
 });
+
+/** GET /{waba-id}/phone_numbers?fields=id, one page. */
+export const wabaPhoneNumbersPageSchema = z.looseObject({
+  data: z.array(z.looseObject({ id: z.string().min(1) })),
+  paging: z
+    .looseObject({
+      cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(),
+      next: z.string().optional(),
+    })
+    .optional(),
+});

@@ -1,6 +1,8 @@
 /**
  * Bearer tokens, checked like Graph does: `Authorization: Bearer <token>` (or `?access_token=`).
- * A phone number's token opens that number, its media and its WABA; anything else is 401 / code 190.
+ * A phone number's token opens that number, its media and its WABA. A token Meta does not know is
+ * 401 / code 190; a valid token without access to the object gets what Meta answers then, the same
+ * 400 / code 100 subcode 33 as an object that does not exist (Meta does not tell the two apart).
  */
 import type { IncomingMessage } from "node:http";
 import { errors } from "./graph-errors";
@@ -22,10 +24,10 @@ export function requireKnownToken(phones: PhoneNumbers, token: string | undefine
   return token;
 }
 
-export function requirePhoneToken(number: EmulatorPhoneNumber, token: string): void {
-  if (number.accessToken !== token) throw errors.invalidToken();
+export function requirePhoneToken(number: EmulatorPhoneNumber, token: string, method: string): void {
+  if (number.accessToken !== token) throw errors.unsupportedRequest(method, number.phoneNumberId);
 }
 
-export function requireWabaToken(phones: PhoneNumbers, wabaId: string, token: string): void {
-  if (!phones.ofWaba(wabaId).some((number) => number.accessToken === token)) throw errors.invalidToken();
+export function requireWabaToken(phones: PhoneNumbers, wabaId: string, token: string, method: string): void {
+  if (!phones.ofWaba(wabaId).some((number) => number.accessToken === token)) throw errors.unsupportedRequest(method, wabaId);
 }

@@ -42,6 +42,8 @@ export class Emulator {
   readonly statuses: StatusScheduler;
   readonly statusOptions: Required<EmulatorStatusOptions>;
   readonly inbound: InboundRecord[] = [];
+  /** WABAs the app subscribed to (POST /{waba-id}/subscribed_apps), as Meta records it. */
+  readonly subscribedWabas = new Set<string>();
   /** Set once listening. */
   baseUrl = "";
 
@@ -185,6 +187,7 @@ export class Emulator {
     this.faults.reset();
     this.webhooks.clearLog();
     this.inbound.length = 0;
+    this.subscribedWabas.clear();
   }
 
   stop(): void {

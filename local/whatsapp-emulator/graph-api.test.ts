@@ -40,10 +40,11 @@ describe("access tokens", () => {
     expect(response.body.error.code).toBe(190);
   });
 
-  it("answers 190 for another number's token", async () => {
+  it("answers another number's token as Meta does: the object cannot be loaded (100, subcode 33)", async () => {
     const response = await send(emulator, { type: "text", text: { body: "hi" } }, { token: "second-token" });
-    expect(response.status).toBe(401);
-    expect(response.body.error.code).toBe(190);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 100, error_subcode: 33, type: "GraphMethodException" });
+    expect(response.body.error.message).toContain("missing permissions");
   });
 
   it("accepts the token as ?access_token= too", async () => {
@@ -52,7 +53,7 @@ describe("access tokens", () => {
   });
 
   it("checks the token of the WABA's numbers for WABA endpoints", async () => {
-    expect((await graph(emulator, "GET", `/v23.0/${WABA_ID}/message_templates`, undefined, "second-token")).status).toBe(401);
+    expect((await graph(emulator, "GET", `/v23.0/${WABA_ID}/message_templates`, undefined, "second-token")).status).toBe(400);
     expect((await graph(emulator, "GET", `/v23.0/${SECOND_NUMBER.wabaId}/message_templates`, undefined, "second-token")).status).toBe(200);
   });
 });
@@ -172,8 +173,12 @@ describe("the WABA", () => {
     expect(response.body.data).toEqual([expect.objectContaining({ id: PHONE_ID, display_phone_number: "+1 555-010-0001" })]);
   });
 
-  it("subscribes the app", async () => {
+  it("subscribes and unsubscribes the app, remembering which WABAs are subscribed", async () => {
+    expect((await graph<{ data: unknown[] }>(emulator, "GET", `/v23.0/${WABA_ID}/subscribed_apps`)).body.data).toHaveLength(0);
     expect((await graph(emulator, "POST", `/v23.0/${WABA_ID}/subscribed_apps`)).body).toEqual({ success: true });
     expect((await graph<{ data: unknown[] }>(emulator, "GET", `/v23.0/${WABA_ID}/subscribed_apps`)).body.data).toHaveLength(1);
+    expect(emulator.subscribedWabas()).toEqual([WABA_ID]);
+    expect((await graph(emulator, "DELETE", `/v23.0/${WABA_ID}/subscribed_apps`)).body).toEqual({ success: true });
+    expect(emulator.subscribedWabas()).toEqual([]);
   });
 });

@@ -30,8 +30,8 @@ export async function routeGraph(emulator: Emulator, req: IncomingMessage, url: 
   const isWaba = emulator.phones.isWaba(id);
   const media = emulator.media.get(id);
 
-  if (phone) requirePhoneToken(phone, token);
-  else if (isWaba) requireWabaToken(emulator.phones, id, token);
+  if (phone) requirePhoneToken(phone, token, method);
+  else if (isWaba) requireWabaToken(emulator.phones, id, token, method);
   else if (media) requireMediaToken(emulator, media, token);
   else throw errors.unsupportedRequest(method, id);
 
@@ -59,8 +59,13 @@ export async function routeGraph(emulator: Emulator, req: IncomingMessage, url: 
     return ok({ data, paging: { cursors: { before: "QVFIUkFB", after: "QVFIUkFB" } } });
   }
   if (isWaba && edge === "subscribed_apps") {
-    if (method === "GET") return ok({ data: [{ whatsapp_business_api_data: { id: "emulator-app", name: "Parley (emulator)" } }] });
+    if (method === "POST") emulator.subscribedWabas.add(id);
+    if (method === "DELETE") emulator.subscribedWabas.delete(id);
     if (method === "POST" || method === "DELETE") return ok({ success: true });
+    if (method === "GET") {
+      const app = { whatsapp_business_api_data: { id: "emulator-app", name: "Parley (emulator)" } };
+      return ok({ data: emulator.subscribedWabas.has(id) ? [app] : [] });
+    }
   }
   if (isWaba && edge === undefined && method === "GET") {
     return ok(

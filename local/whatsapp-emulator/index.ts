@@ -76,6 +76,8 @@ export interface RunningEmulator {
   settle(timeoutMs?: number): Promise<void>;
   /** Sends the pending webhook batch now (with webhookBatching). */
   flushWebhooks(): void;
+  /** WABA ids the app subscribed to through POST /{waba-id}/subscribed_apps. */
+  subscribedWabas(): string[];
   /** Back to the state right after start. */
   reset(): void;
   /** One inbound customer message: builds, signs and POSTs the webhook; resolves after delivery (or the last retry). */
@@ -146,6 +148,7 @@ export async function startWhatsAppEmulator(options: EmulatorOptions): Promise<R
     webhookDeliveries: () => emulator.webhooks.log(),
     settle: (timeoutMs) => emulator.tasks.settle(timeoutMs),
     flushWebhooks: () => emulator.webhooks.flush(),
+    subscribedWabas: () => [...emulator.subscribedWabas],
     reset: () => emulator.reset(),
     async sendAsCustomer(input) {
       const result = await emulator.sendAsCustomer([input]);

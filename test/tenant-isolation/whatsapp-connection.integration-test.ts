@@ -2,13 +2,26 @@
  * Tenant isolation for the WhatsApp connection settings: B's managers see, change, test and
  * disconnect only B's connection; A's stays exactly as it was.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { clearOwnAppSecret, disconnect, getConnectionView, saveConnection } from "@/lib/services/whatsapp/connections";
 import { testConnection } from "@/lib/services/whatsapp/test-connection";
 import { createTenants } from "@/test/fixtures/tenants";
+import { ACME_PHONE_NUMBER, startWhatsAppEmulator, type RunningEmulator } from "@/local/whatsapp-emulator";
 import { expectNothingOf, rejection, untouched } from "./helpers";
+
+// Saving a connection proves ownership with Meta: here the emulator, with a number for each tenant.
+const graph = vi.hoisted(() => ({ url: "" }));
+vi.mock("@/lib/whatsapp/config", () => ({ graphApiBaseUrl: () => graph.url, graphApiVersion: () => "v23.0" }));
+const NUMBER_A = { ...ACME_PHONE_NUMBER, phoneNumberId: "300000000000008", wabaId: "400000000000008", accessToken: "token-of-a" };
+const NUMBER_B = { ...ACME_PHONE_NUMBER, phoneNumberId: "300000000000009", wabaId: "400000000000009", accessToken: "token-of-b" };
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startWhatsAppEmulator({ port: 0, appSecret: "isolation-secret", phoneNumbers: [NUMBER_A, NUMBER_B] });
+  graph.url = emulator.url;
+});
+afterAll(() => emulator.stop());
 
 describe("getConnectionView", () => {
   it("shows B's connection only", async () => {
@@ -20,17 +33,27 @@ describe("getConnectionView", () => {
 });
 
 describe("saveConnection", () => {
-  it("changes B's connection, and cannot take A's phone number id", async () => {
+  it("changes B's connection, and cannot take A's phone number, with B's token or with A's", async () => {
     const { A, B } = await createTenants();
-    await untouched(A, async () => {
-      await saveConnection(B.owner.ctx, { phoneNumberId: "300000000000009", wabaId: "400000000000009", accessToken: "", appSecret: "", webhookVerifyToken: "b-verify-token", throughputCap: 50 });
-      const error = await rejection(
-        saveConnection(B.owner.ctx, { phoneNumberId: A.connection.phoneNumberId, wabaId: "400000000000009", accessToken: "", appSecret: "", webhookVerifyToken: "b-verify-token", throughputCap: 50 }),
-      );
-      // Refused by the index that routes webhooks; the existence of A's number is all it implies.
-      expect(error).toMatchObject({ code: "conflict", messageKey: "phoneNumberInUse" });
+    await prisma.whatsappConnection.deleteMany({ where: { phoneNumberId: { in: [NUMBER_A.phoneNumberId, NUMBER_B.phoneNumberId] } } });
+    await prisma.whatsappConnection.update({
+      where: { id: A.connection.id },
+      data: { phoneNumberId: NUMBER_A.phoneNumberId, wabaId: NUMBER_A.wabaId, accessTokenEncrypted: encryptSecret(NUMBER_A.accessToken) },
     });
-    expect((await prisma.whatsappConnection.findUniqueOrThrow({ where: { id: B.connection.id } })).phoneNumberId).toBe("300000000000009");
+    const form = { appSecret: "", webhookVerifyToken: "b-verify-token", throughputCap: 50 };
+    await untouched(A, async () => {
+      await saveConnection(B.owner.ctx, { ...form, phoneNumberId: NUMBER_B.phoneNumberId, wabaId: NUMBER_B.wabaId, accessToken: NUMBER_B.accessToken });
+      // B's token cannot reach A's number: refused before anything about A could be implied.
+      const unproven = await rejection(saveConnection(B.owner.ctx, { ...form, phoneNumberId: NUMBER_A.phoneNumberId, wabaId: NUMBER_A.wabaId, accessToken: "" }));
+      expect(unproven).toMatchObject({ code: "invalid", messageKey: "phoneNumberNotReachable" });
+      // Even holding A's token, the number stays A's: refused by the index that routes webhooks.
+      const taken = await rejection(
+        saveConnection(B.owner.ctx, { ...form, phoneNumberId: NUMBER_A.phoneNumberId, wabaId: NUMBER_A.wabaId, accessToken: NUMBER_A.accessToken }),
+      );
+      expect(taken).toMatchObject({ code: "conflict", messageKey: "phoneNumberInUse" });
+      expectNothingOf(A, [unproven.params, taken.params]);
+    });
+    expect((await prisma.whatsappConnection.findUniqueOrThrow({ where: { id: B.connection.id } })).phoneNumberId).toBe(NUMBER_B.phoneNumberId);
   });
 });
 

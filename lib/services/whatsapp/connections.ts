@@ -6,11 +6,12 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { encryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { Conflict, Invalid } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/services/audit/record";
 import type { SaveConnectionInput } from "@/lib/validation/whatsapp";
+import { proveOwnership } from "./prove-ownership";
 
 export interface ConnectionView {
   id: string;
@@ -58,7 +59,17 @@ export async function saveConnection(ctx: WorkspaceContext, input: Omit<SaveConn
   const existing = await prisma.whatsappConnection.findFirst({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
   if (!existing && !input.accessToken) throw Invalid("accessTokenRequired", { field: "accessToken" });
 
-  const numberChanged = existing && existing.phoneNumberId !== input.phoneNumberId;
+  // A new number, WABA or token must be proven with Meta before anything is saved (prove-ownership.ts);
+  // only then may "in use by another workspace" be said, to someone who owns the number.
+  const claimChanged =
+    !existing || existing.phoneNumberId !== input.phoneNumberId || existing.wabaId !== input.wabaId || Boolean(input.accessToken);
+  const details = claimChanged
+    ? await proveOwnership({
+        phoneNumberId: input.phoneNumberId,
+        wabaId: input.wabaId,
+        accessToken: input.accessToken || decryptSecret(existing!.accessTokenEncrypted),
+      })
+    : null;
   const data = {
     phoneNumberId: input.phoneNumberId,
     wabaId: input.wabaId,
@@ -66,8 +77,15 @@ export async function saveConnection(ctx: WorkspaceContext, input: Omit<SaveConn
     throughputCap: input.throughputCap,
     ...(input.accessToken ? { accessTokenEncrypted: encryptSecret(input.accessToken) } : {}),
     ...(input.appSecret ? { appSecretEncrypted: encryptSecret(input.appSecret) } : {}),
-    // Details fetched from Meta belong to the old number; "Test connection" refreshes them.
-    ...(numberChanged ? { displayPhoneNumber: null, verifiedName: null, qualityRating: null, throughputLevel: null, lastCheckedAt: null } : {}),
+    ...(details
+      ? {
+          displayPhoneNumber: details.displayPhoneNumber,
+          verifiedName: details.verifiedName,
+          qualityRating: details.qualityRating,
+          throughputLevel: details.throughputLevel,
+          lastCheckedAt: new Date(),
+        }
+      : {}),
   };
   try {
     await prisma.$transaction(async (tx) => {
