@@ -19,6 +19,8 @@ export default defineConfig({
     env: {
       // Expected failures (refused connections, …) log warnings; tests keep the output to errors.
       LOG_LEVEL: "error",
+      // The public origin of links in emails (lib/http/app-url.ts); never taken from a request.
+      APP_URL: "https://parley.test",
       AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789abcdef",
       // Encrypts WhatsApp secrets in tests: two keys, so rotation is exercised ("t2" encrypts).
       APP_ENCRYPTION_KEY: "t2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,t1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",

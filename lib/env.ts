@@ -27,7 +27,13 @@ export const env = createEnv({
     // separated by commas, the first encrypts and all decrypt (rotation).
     APP_ENCRYPTION_KEY: z.string().min(32).optional(),
     // Public origin of the app, used in links sent by email and in the webhook URL shown to admins.
+    // Required in production (on Vercel, VERCEL_PROJECT_PRODUCTION_URL stands in); links are never
+    // built from a request's Host header, which a proxy may pass on from the client.
     APP_URL: z.string().url().optional(),
+    // Set by Vercel: the project's production domain, without a scheme (e.g. parley.example.com).
+    VERCEL_PROJECT_PRODUCTION_URL: z.string().optional(),
+    // The port `next dev` / `next start` listen on; development links default to http://localhost:PORT.
+    PORT: port.optional(),
 
     WHATSAPP_GRAPH_API_URL: z.string().url().optional(),
     WHATSAPP_GRAPH_API_VERSION: z
@@ -99,20 +105,37 @@ export const env = createEnv({
 });
 
 /** Variables production refuses to start without: there is no safe default for any of them. */
-export const PRODUCTION_REQUIRED = ["DATABASE_URL", "AUTH_SECRET", "APP_ENCRYPTION_KEY"] as const;
+export const PRODUCTION_REQUIRED = ["DATABASE_URL", "AUTH_SECRET", "APP_ENCRYPTION_KEY", "APP_URL"] as const;
 
-export function missingProductionEnv(source: Record<string, string | undefined> = process.env): string[] {
-  return PRODUCTION_REQUIRED.filter((name) => !source[name]?.trim());
+type Source = Record<string, string | undefined>;
+const isSet = (value: string | undefined) => Boolean(value?.trim());
+
+/**
+ * The public origin links point at, from configuration only (never a request header): APP_URL, else
+ * on Vercel its production domain, else in development http://localhost:PORT. Null in production
+ * without either — assertProductionEnv refuses to start then.
+ */
+export function configuredAppUrl(source: Source): string | null {
+  if (isSet(source.APP_URL)) return source.APP_URL!.trim().replace(/\/+$/, "");
+  if (isSet(source.VERCEL) && isSet(source.VERCEL_PROJECT_PRODUCTION_URL)) return `https://${source.VERCEL_PROJECT_PRODUCTION_URL!.trim().replace(/\/+$/, "")}`;
+  if (source.NODE_ENV === "production") return null;
+  return `http://localhost:${source.PORT?.trim() || "3000"}`;
+}
+
+export function missingProductionEnv(source: Source = process.env): string[] {
+  return PRODUCTION_REQUIRED.filter((name) =>
+    name === "APP_URL" ? configuredAppUrl({ ...source, NODE_ENV: "production" }) === null : !isSet(source[name]),
+  );
 }
 
 /** Throws one message naming every missing variable; called when the production server starts. */
-export function assertProductionEnv(source: Record<string, string | undefined> = process.env): void {
+export function assertProductionEnv(source: Source = process.env): void {
   const missing = missingProductionEnv(source);
   if (missing.length > 0) {
     throw new Error(
       `Parley cannot start in production: missing ${missing.join(", ")}. ` +
         `Set ${missing.length === 1 ? "it" : "them"} in the environment (see README, "Deploy on Vercel"). ` +
-        "Production never falls back to the embedded database or generated secrets.",
+        "Production never falls back to the embedded database or generated secrets, and builds links only from APP_URL.",
     );
   }
 }

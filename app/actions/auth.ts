@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { signUp } from "@/lib/services/auth/sign-up";
 import { requestPasswordReset, resetPassword } from "@/lib/services/auth/password-reset";
 import { requestResetSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/auth";
-import { appUrl, safeCallbackPath } from "@/lib/http/app-url";
+import { safeCallbackPath } from "@/lib/http/app-url";
 import { resolveRequestLocale } from "@/lib/i18n/request";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";
 import { saveLocaleForEmail, savedLocaleForEmail } from "@/lib/services/users/locale";
@@ -58,7 +58,7 @@ export const signOutAction = publicAction.action(async () => {
 });
 
 export const requestPasswordResetAction = publicAction.inputSchema(requestResetSchema).action(async ({ parsedInput }) => {
-  await requestPasswordReset({ email: parsedInput.email, appUrl: await appUrl(), locale: await resolveRequestLocale() });
+  await requestPasswordReset({ email: parsedInput.email, locale: await resolveRequestLocale() });
   return { sent: true };
 });
 

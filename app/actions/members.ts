@@ -12,7 +12,6 @@ import {
   memberTargetSchema,
   slugParam,
 } from "@/lib/validation/workspace";
-import { appUrl } from "@/lib/http/app-url";
 import { resolveRequestLocale } from "@/lib/i18n/request";
 import { z } from "zod";
 
@@ -22,7 +21,7 @@ export const inviteMemberAction = workspaceAction.inputSchema(inviteSchema).acti
   const invitation = await createInvitation(
     ctx.workspace,
     { email: parsedInput.email, role: parsedInput.role },
-    { appUrl: await appUrl(), locale: await resolveRequestLocale() },
+    { locale: await resolveRequestLocale() },
   );
   membersPage(parsedInput.slug);
   return { url: invitation.url, email: parsedInput.email };

@@ -1,14 +1,21 @@
-import "server-only";
-import { headers } from "next/headers";
-import { env } from "@/lib/env";
+import { configuredAppUrl, env } from "@/lib/env";
 
-/** The public origin for links we send: APP_URL when set, else the origin this request came to. */
-export async function appUrl(): Promise<string> {
-  if (env.APP_URL) return env.APP_URL.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+/**
+ * The public origin for links we send (reset and invitation emails, the webhook URL shown to admins):
+ * from configuration only, never from the request — a Host or X-Forwarded-Host header passed on by a
+ * proxy would let an attacker point a victim's reset link at their own site.
+ */
+export function appUrl(): string {
+  const origin = configuredAppUrl({
+    APP_URL: env.APP_URL,
+    VERCEL: env.VERCEL,
+    VERCEL_PROJECT_PRODUCTION_URL: env.VERCEL_PROJECT_PRODUCTION_URL,
+    NODE_ENV: env.NODE_ENV,
+    PORT: env.PORT?.toString(),
+  });
+  // Unreachable in a started production server: assertProductionEnv refuses to start without it.
+  if (!origin) throw new Error("APP_URL is not set (required in production).");
+  return origin;
 }
 
 // Browsers delete tabs and newlines anywhere in a URL ("/\t/evil.example" becomes "//evil.example").

@@ -12,7 +12,6 @@ import { untouched } from "./helpers";
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("@/lib/http/app-url", () => ({ appUrl: async () => "http://parley.test" }));
 vi.mock("@/lib/i18n/request", () => ({ resolveRequestLocale: async () => "en" }));
 
 const members = await import("@/app/actions/members");

@@ -68,9 +68,9 @@ describe("createInvitation", () => {
     vi.spyOn(email, "sendEmail").mockResolvedValue();
     try {
       await untouched(A, async () => {
-        await createInvitation(B.admin.ctx, { email: A.invitation.email, role: "agent" }, { appUrl: "https://parley.test", locale: "en" });
+        await createInvitation(B.admin.ctx, { email: A.invitation.email, role: "agent" }, { locale: "en" });
         // An A member is not "already a member" of B: B learns nothing about A's team.
-        await createInvitation(B.admin.ctx, { email: A.agent.email, role: "agent" }, { appUrl: "https://parley.test", locale: "en" });
+        await createInvitation(B.admin.ctx, { email: A.agent.email, role: "agent" }, { locale: "en" });
       });
     } finally {
       vi.restoreAllMocks();

@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { sha256, signToken, verifyToken } from "@/lib/auth/tokens";
 import { sendEmail } from "@/lib/email/send";
 import { translatorFor } from "@/lib/i18n/messages";
+import { appUrl } from "@/lib/http/app-url";
 
 const PURPOSE = "password-reset";
 export const RESET_TTL_SECONDS = 60 * 60;
@@ -15,11 +16,12 @@ export const RESET_TTL_SECONDS = 60 * 60;
 const fingerprint = (passwordHash: string | null) => sha256(passwordHash ?? "").slice(0, 16);
 
 /** Sends the link when the account exists; says nothing either way (no account enumeration). */
-export async function requestPasswordReset(input: { email: string; appUrl: string; locale: string }): Promise<void> {
+export async function requestPasswordReset(input: { email: string; locale: string }): Promise<void> {
   const user = await prisma.user.findUnique({ where: { email: input.email } });
   if (!user) return;
   const token = signToken(PURPOSE, { uid: user.id, pwf: fingerprint(user.passwordHash) }, RESET_TTL_SECONDS);
-  const url = `${input.appUrl}/reset-password?token=${encodeURIComponent(token)}`;
+  // The origin comes from configuration only (lib/http/app-url.ts), never from the request.
+  const url = `${appUrl()}/reset-password?token=${encodeURIComponent(token)}`;
   const t = translatorFor(user.locale ?? input.locale);
   await sendEmail({
     to: user.email,

@@ -16,7 +16,7 @@ import {
   revokeInvitation,
 } from "./invitations";
 
-const LINK = { appUrl: "https://parley.test", locale: "en" };
+const LINK = { locale: "en" };
 const DAY_MS = 24 * 60 * 60 * 1000;
 let sent: MockInstance<typeof email.sendEmail>;
 
@@ -290,7 +290,7 @@ describe("invitations never hand out ownership", () => {
   it("refuses an invitation as owner", async () => {
     const t = await createTenant();
     const before = await snapshotWorkspace(t.workspace.id);
-    const invite = createInvitation(t.owner.ctx, { email: uniqueEmail("would-be-owner"), role: "owner" as "admin" }, { appUrl: "http://x", locale: "en" });
+    const invite = createInvitation(t.owner.ctx, { email: uniqueEmail("would-be-owner"), role: "owner" as "admin" }, { locale: "en" });
     await expect(invite).rejects.toMatchObject({ code: "forbidden" });
     expect(await snapshotWorkspace(t.workspace.id)).toEqual(before);
   });

@@ -11,17 +11,19 @@ import { AppError, Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record";
 import { sendEmail } from "@/lib/email/send";
 import { translatorFor } from "@/lib/i18n/messages";
+import { appUrl } from "@/lib/http/app-url";
 
 export const INVITATION_TTL_DAYS = 7;
 
-export function invitationUrl(appUrl: string, token: string): string {
-  return `${appUrl}/invite/${encodeURIComponent(token)}`;
+/** The link in the email; its origin comes from configuration only (lib/http/app-url.ts), never from the request. */
+export function invitationUrl(token: string): string {
+  return `${appUrl()}/invite/${encodeURIComponent(token)}`;
 }
 
 export async function createInvitation(
   ctx: WorkspaceContext,
   input: { email: string; role: Exclude<Role, "owner"> },
-  link: { appUrl: string; locale: string },
+  link: { locale: string },
 ): Promise<{ id: string; url: string; expiresAt: Date }> {
   authorize(ctx, "member:invite");
   if (!assignableRoles(ctx.role).includes(input.role)) throw Forbidden();
@@ -55,7 +57,7 @@ export async function createInvitation(
     return { invitation, workspace, inviter };
   });
 
-  const url = invitationUrl(link.appUrl, token);
+  const url = invitationUrl(token);
   const t = translatorFor(link.locale);
   await sendEmail({
     to: input.email,

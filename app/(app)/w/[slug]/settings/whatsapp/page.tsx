@@ -22,7 +22,7 @@ export default async function WhatsAppSettingsPage({ params }: { params: Promise
     <ConnectionSettings
       slug={slug}
       connection={connection ? { ...connection, lastCheckedAt: connection.lastCheckedAt?.toISOString() ?? null } : null}
-      webhookUrl={`${await appUrl()}/api/webhooks/whatsapp`}
+      webhookUrl={`${appUrl()}/api/webhooks/whatsapp`}
       suggestedVerifyToken={connection?.webhookVerifyToken ?? env.WHATSAPP_WEBHOOK_VERIFY_TOKEN ?? suggestVerifyToken()}
       platformAppSecret={Boolean(env.META_APP_SECRET)}
     />
