@@ -86,6 +86,9 @@ export const env = createEnv({
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // Benchmarks only: "1" opens the /api/bench/* reference routes (404 otherwise, and always on Vercel).
     PARLEY_BENCH_ROUTES: bool,
+    // How many reverse proxies in front of Parley append to X-Forwarded-For (lib/auth/client-ip.ts):
+    // 0 = none, Parley is reached directly; 1 = one load balancer or nginx; ignored on Vercel.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // Set by Vercel; used to refuse embedded defaults that would lose data there.
     VERCEL: z.string().optional(),
   },

@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/client";
@@ -13,6 +13,14 @@ import { safeCallbackPath } from "@/lib/http/app-url";
 import { resolveRequestLocale } from "@/lib/i18n/request";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";
 import { saveLocaleForEmail, savedLocaleForEmail } from "@/lib/services/users/locale";
+import { clientIp } from "@/lib/auth/client-ip";
+import { consumeLimit, type LimitName } from "@/lib/rate-limit";
+
+/** Per-IP limits are the edge's: the IP comes from the request (through the trusted-proxy rule). */
+async function consumeForClientIp(limit: LimitName): Promise<void> {
+  const ip = clientIp(await headers());
+  if (ip) await consumeLimit(limit, ip);
+}
 
 async function signInWithPassword(email: string, password: string): Promise<void> {
   try {
@@ -47,6 +55,7 @@ export const signInAction = publicAction.inputSchema(signInSchema).action(async 
 export const signUpAction = publicAction
   .inputSchema(signUpSchema.extend({ callbackUrl: z.string().max(2000).optional() }))
   .action(async ({ parsedInput: { callbackUrl, ...input } }) => {
+    await consumeForClientIp("sign-up:ip");
     await signUp({ ...input, locale: await resolveRequestLocale() });
     await signInWithPassword(input.email, input.password);
     return { redirectTo: safeCallbackPath(callbackUrl, "/onboarding") };
@@ -58,6 +67,7 @@ export const signOutAction = publicAction.action(async () => {
 });
 
 export const requestPasswordResetAction = publicAction.inputSchema(requestResetSchema).action(async ({ parsedInput }) => {
+  await consumeForClientIp("password-reset:ip");
   await requestPasswordReset({ email: parsedInput.email, locale: await resolveRequestLocale() });
   return { sent: true };
 });

@@ -82,6 +82,16 @@ describe("authenticate", () => {
     expect(await fail(user.email, ip(), PASSWORD)).toMatchObject({ code: "rate_limited" });
   });
 
+  it("checks at most the limit's worth of passwords when guesses arrive in parallel", async () => {
+    const user = await account();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => fail(user.email, ip())));
+    const checked = burst.filter((error) => (error as { messageKey: string }).messageKey === "invalidCredentials");
+    const refused = burst.filter((error) => (error as { messageKey: string }).messageKey === "tooManySignInAttempts");
+    // Counted before the check, atomically: exactly the limit's worth were checked, however they raced.
+    expect(checked).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    expect(refused).toHaveLength(20 - MAX_FAILURES_PER_ACCOUNT);
+  });
+
   it(`locks an IP after ${MAX_FAILURES_PER_IP} failures across different emails, and only that IP`, async () => {
     const from = ip();
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {

@@ -9,6 +9,7 @@ import { sha256, signToken, verifyToken } from "@/lib/auth/tokens";
 import { sendEmail } from "@/lib/email/send";
 import { translatorFor } from "@/lib/i18n/messages";
 import { appUrl } from "@/lib/http/app-url";
+import { consumeLimit } from "@/lib/rate-limit";
 
 const PURPOSE = "password-reset";
 export const RESET_TTL_SECONDS = 60 * 60;
@@ -17,6 +18,8 @@ const fingerprint = (passwordHash: string | null) => sha256(passwordHash ?? "").
 
 /** Sends the link when the account exists; says nothing either way (no account enumeration). */
 export async function requestPasswordReset(input: { email: string; locale: string }): Promise<void> {
+  // Counted for every address, registered or not, so the limit says nothing about who has an account.
+  await consumeLimit("password-reset:email", input.email);
   const user = await prisma.user.findUnique({ where: { email: input.email } });
   if (!user) return;
   const token = signToken(PURPOSE, { uid: user.id, pwf: fingerprint(user.passwordHash) }, RESET_TTL_SECONDS);

@@ -13,6 +13,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
+import { consumeSendAllowance } from "./send-allowance";
 import { prisma } from "@/lib/db";
 import { AppError, Conflict, NotFound } from "@/lib/errors";
 import { connectionForWorkspace } from "@/lib/services/whatsapp/connection-secrets";
@@ -58,6 +59,7 @@ export async function retryMessage(
   const verdict = retryableFailure(message);
   if (verdict === "no") throw new AppError("invalid", "messageNotRetryable");
   if (verdict === "confirm" && !options.confirmDuplicate) throw new AppError("conflict", "messageOutcomeUnknown");
+  await consumeSendAllowance(ctx);
 
   const { contact, lastInboundAt } = message.conversation;
   const windowOpen = isWindowOpen(windowExpiresAt(lastInboundAt, contact.lastInboundAt));

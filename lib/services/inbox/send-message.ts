@@ -30,6 +30,7 @@ import { deliver, type DeliveryOptions } from "./deliver";
 import { getMessage, type TimelineMessage } from "./list-messages";
 import { parseInput } from "./parse-input";
 import { resolveContent } from "./resolve-content";
+import { consumeSendAllowance } from "./send-allowance";
 import { sendMessageInputSchema, type SendMessageInput } from "./send-input";
 import { publishConversationUpdated, publishMessageCreated } from "./signals";
 import { isWindowOpen, windowExpiresAt } from "./window";
@@ -77,6 +78,7 @@ export async function sendMessage(ctx: WorkspaceContext, input: SendMessageInput
 
   const repeat = await earlierSend(ctx, conversation.id, idempotencyKey);
   if (repeat) return answer(ctx, repeat);
+  await consumeSendAllowance(ctx);
 
   const connection = await connectionForWorkspace(ctx.workspaceId);
   if (!connection) throw new AppError("invalid", "notConnected");

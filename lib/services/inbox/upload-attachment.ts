@@ -6,6 +6,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
+import { consumeLimit } from "@/lib/rate-limit";
 import { prisma } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { prepareOutboundMedia } from "@/lib/services/media/outbound/prepare-outbound-media";
@@ -34,6 +35,7 @@ export async function uploadAttachment(ctx: WorkspaceContext, input: { conversat
     select: { id: true },
   });
   if (!conversation) throw NotFound("conversationNotFound");
+  await consumeLimit("media-upload:member", `${ctx.workspaceId}:${ctx.userId}`);
   const media = await prepareOutboundMedia(ctx, { stream: input.file.stream(), filename: input.file.name || "file", mimeType: input.file.type || null });
   return { mediaUploadId: media.id, kind: media.kind, filename: media.filename, mimeType: media.mimeType, size: media.fileSize, converted: media.converted };
 }

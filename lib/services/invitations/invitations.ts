@@ -9,6 +9,7 @@ import { assignableRoles, authorize } from "@/lib/auth/permissions";
 import { randomToken, sha256 } from "@/lib/auth/tokens";
 import { AppError, Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record";
+import { consumeLimit } from "@/lib/rate-limit";
 import { sendEmail } from "@/lib/email/send";
 import { translatorFor } from "@/lib/i18n/messages";
 import { appUrl } from "@/lib/http/app-url";
@@ -32,6 +33,9 @@ export async function createInvitation(
     select: { id: true },
   });
   if (existingMember) throw Conflict("alreadyMember", { field: "email" });
+  // Each invitation sends an email from our domain: limited per inviter and per workspace.
+  await consumeLimit("invitation:member", `${ctx.workspaceId}:${ctx.userId}`);
+  await consumeLimit("invitation:workspace", ctx.workspaceId);
 
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
