@@ -1,13 +1,16 @@
 /**
  * One WebSocket client speaking Pusher's protocol 7: the handshake, subscribe / unsubscribe
  * (public and private channels; private ones need the signature from the app's auth endpoint),
- * ping / pong both ways, and the refusals Pusher gives (client events, presence, bad auth).
+ * ping / pong both ways, user sign-in (`pusher:signin`, then the `#server-to-user-{id}` channel),
+ * and the refusals Pusher gives (client events, presence, bad auth). A terminated user's sockets
+ * get `pusher:error` 4009 and a 4009 close, as Pusher-compatible servers do.
  */
 import { randomInt } from "node:crypto";
 import type { WebSocket } from "ws";
 import type { Channels, Subscriber } from "./channels";
 import { isValidChannelName, MAX_CLIENT_MESSAGE_BYTES } from "./limits";
-import { isValidChannelAuth, type AppCredentials } from "./signing";
+import { isValidChannelAuth, isValidUserAuth, type AppCredentials } from "./signing";
+import type { UserSocket, Users } from "./users";
 
 export interface ConnectionTimings {
   /** Told to the client; after this long without a message the server pings. */
@@ -17,19 +20,23 @@ export interface ConnectionTimings {
 }
 
 /** Pusher's close codes: 4000–4099 do not reconnect, 4200–4299 reconnect at once. */
-const CLOSE = { pongNotReceived: 4201 } as const;
+const CLOSE = { pongNotReceived: 4201, unauthorized: 4009 } as const;
+const SERVER_TO_USER = "#server-to-user-";
 
-export class Connection implements Subscriber {
+export class Connection implements Subscriber, UserSocket {
   readonly socketId = `${randomInt(1, 2 ** 31)}.${randomInt(1, 2 ** 31)}`;
   private readonly subscribed = new Set<string>();
   private idleTimer: NodeJS.Timeout | null = null;
   private pongTimer: NodeJS.Timeout | null = null;
+  /** Set by a valid `pusher:signin`. */
+  private userId: string | null = null;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly app: AppCredentials,
     private readonly channels: Channels,
     private readonly timings: ConnectionTimings,
+    private readonly users: Users,
   ) {}
 
   open(): void {
@@ -74,6 +81,8 @@ export class Connection implements Subscriber {
         return this.subscribe(data);
       case "pusher:unsubscribe":
         return this.unsubscribe(data);
+      case "pusher:signin":
+        return this.signin(data);
       default:
         if (message.event.startsWith("client-")) {
           // Client events are off for Parley's app, as in its Pusher dashboard: browsers only listen.
@@ -85,6 +94,7 @@ export class Connection implements Subscriber {
 
   private subscribe(data: unknown): void {
     const { channel, auth } = (data ?? {}) as { channel?: unknown; auth?: unknown };
+    if (typeof channel === "string" && channel.startsWith(SERVER_TO_USER)) return this.subscribeToOwnUserChannel(channel);
     if (!isValidChannelName(channel)) return this.error("Invalid channel name");
     if (channel.startsWith("presence-") || channel.startsWith("private-encrypted-")) {
       return this.subscriptionError(channel, "This server supports public and private channels only", 400);
@@ -97,6 +107,46 @@ export class Connection implements Subscriber {
       this.channels.subscribe(channel, this);
     }
     this.emit("pusher_internal:subscription_succeeded", "{}", channel);
+  }
+
+  /** pusher-js subscribes here after its sign-in: only the signed-in user's own channel. */
+  private subscribeToOwnUserChannel(channel: string): void {
+    if (!this.userId || channel !== `${SERVER_TO_USER}${this.userId}`) return this.subscriptionError(channel, "Not signed in as this user", 403);
+    if (!this.subscribed.has(channel)) {
+      this.subscribed.add(channel);
+      this.channels.subscribe(channel, this);
+    }
+    this.emit("pusher_internal:subscription_succeeded", "{}", channel);
+  }
+
+  /** `pusher:signin` with the app's signature over `socket_id::user::user_data`; a bad one closes with 4009. */
+  private signin(data: unknown): void {
+    const { auth, user_data: userData } = (data ?? {}) as { auth?: unknown; user_data?: unknown };
+    let id: unknown;
+    try {
+      id = typeof userData === "string" ? (JSON.parse(userData) as { id?: unknown }).id : undefined;
+    } catch {
+      id = undefined;
+    }
+    if (typeof userData !== "string" || typeof id !== "string" || id === "" || !isValidUserAuth(this.app, this.socketId, userData, auth)) {
+      return this.refuse(CLOSE.unauthorized, "Invalid signature: the user authentication does not verify");
+    }
+    if (this.userId && this.userId !== id) this.users.remove(this.userId, this);
+    this.userId = id;
+    this.users.add(id, this);
+    this.emit("pusher:signin_success", JSON.stringify({ user_data: userData }));
+  }
+
+  /** Pusher's answer to the HTTP API's terminate_connections for this socket's user. */
+  terminate(): void {
+    this.refuse(CLOSE.unauthorized, "You got disconnected by the app.");
+  }
+
+  private refuse(code: number, message: string): void {
+    this.error(message, code);
+    this.socket.close(code, message);
+    setTimeout(() => this.socket.terminate(), 1_000).unref();
+    this.closed();
   }
 
   private subscriptionError(channel: string, error: string, status: number): void {
@@ -134,6 +184,8 @@ export class Connection implements Subscriber {
     if (this.pongTimer) clearTimeout(this.pongTimer);
     this.channels.removeEverywhere(this, this.subscribed);
     this.subscribed.clear();
+    if (this.userId) this.users.remove(this.userId, this);
+    this.userId = null;
   }
 }
 

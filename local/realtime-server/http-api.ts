@@ -1,6 +1,7 @@
 /**
  * Pusher's HTTP API as the `pusher` server SDK calls it: `POST /apps/{id}/events`,
- * `POST /apps/{id}/batch_events` and `GET /apps/{id}/channels`, every request signed
+ * `POST /apps/{id}/batch_events`, `GET /apps/{id}/channels` and
+ * `POST /apps/{id}/users/{user_id}/terminate_connections`, every request signed
  * (lib signing.ts). Answers and error statuses follow Pusher's: 401 bad signature, 400 bad body,
  * 413 data over 10 KB, 404 unknown app or path.
  */
@@ -16,6 +17,7 @@ import {
   MAX_HTTP_BODY_BYTES,
 } from "./limits";
 import { checkApiSignature, type AppCredentials } from "./signing";
+import type { Users } from "./users";
 
 class HttpError extends Error {
   constructor(
@@ -49,11 +51,13 @@ const batchBody = z.object({
 });
 
 const API_PATH = /^\/apps\/([^/]+)\/(events|batch_events|channels)$/;
+const TERMINATE_PATH = /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/;
 
-export async function handleApiRequest(app: AppCredentials, channels: Channels, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleApiRequest(app: AppCredentials, channels: Channels, users: Users, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const url = new URL(req.url ?? "/", "http://realtime.local");
-    const match = API_PATH.exec(url.pathname);
+    const terminate = TERMINATE_PATH.exec(url.pathname);
+    const match = terminate ? [terminate[0], terminate[1], "terminate_connections"] : API_PATH.exec(url.pathname);
     if (!match) throw new HttpError(404, "Not found");
     const [, appId, action] = match;
     if (appId !== app.appId) throw new HttpError(404, `Unknown app id ${appId}`);
@@ -66,6 +70,10 @@ export async function handleApiRequest(app: AppCredentials, channels: Channels, 
     if (!check.ok) throw new HttpError(check.status, check.message);
 
     if (action === "channels") return sendJson(res, 200, listChannels(channels, url.searchParams));
+    if (action === "terminate_connections") {
+      users.terminate(decodeURIComponent(terminate![2]!));
+      return sendJson(res, 200, {});
+    }
     const json = parseJson(body);
     if (action === "events") return sendJson(res, 200, triggerEvent(channels, json));
     return sendJson(res, 200, triggerBatch(channels, json));

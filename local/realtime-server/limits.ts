@@ -13,7 +13,8 @@ export const MAX_HTTP_BODY_BYTES = 256 * 1024;
 /** A message from a WebSocket client (subscribe, ping …); nothing legitimate comes near it. */
 export const MAX_CLIENT_MESSAGE_BYTES = 10 * 1024;
 
-const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]+$/;
+// `#server-to-user-{id}` is Pusher's reserved channel of a signed-in user (sendToUser).
+const CHANNEL_NAME = /^(#server-to-user-)?[A-Za-z0-9_\-=@,.;]+$/;
 
 export function isValidChannelName(name: unknown): name is string {
   return typeof name === "string" && name.length > 0 && name.length <= MAX_CHANNEL_NAME_LENGTH && CHANNEL_NAME.test(name);

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type PusherClient from "pusher-js";
 import { startRealtimeServer, type RealtimeServer } from "./index";
-import { client, nextEvent, serverSdk, signedBy, waitFor } from "./test-support";
+import { client, nextEvent, serverSdk, signedBy, userSignedBy, waitFor } from "./test-support";
 
 const secret = randomBytes(16).toString("hex");
 let server: RealtimeServer;
@@ -215,5 +215,67 @@ describe("HTTP API", () => {
     await nextEvent(c, "pusher:subscription_succeeded");
     const response = await serverSdk(server, secret).get({ path: "/channels", params: { filter_by_prefix: "private-listed" } });
     expect(await response.json()).toEqual({ channels: { "private-listed-1": {} } });
+  });
+});
+
+describe("user authentication and terminating a user's connections", () => {
+  const sdk = () => serverSdk(server, secret);
+
+  /** A pusher-js client signed in as `userId` (pusher.signin(), as the app's hub does), subscribed to `channelName`. */
+  async function signedInClient(userId: string, channelName: string): Promise<PusherClient> {
+    const c = client(server, signedBy(sdk()), userSignedBy(sdk(), userId));
+    clients.push(c);
+    c.signin();
+    await nextEvent(c.subscribe(channelName), "pusher:subscription_succeeded");
+    await waitFor(() => server.userConnectionCount(userId) >= 1 && c.user.user_data !== null, "the sign-in");
+    return c;
+  }
+
+  it("signs pusher-js in with the SDK's signature, and delivers sendToUser to that user only", async () => {
+    const siti = await signedInClient("user-siti", "private-workspace-u1");
+    const budi = await signedInClient("user-budi", "private-workspace-u1");
+    expect(siti.user.user_data).toEqual({ id: "user-siti" });
+    const received: string[] = [];
+    siti.user.bind("note", () => received.push("siti"));
+    budi.user.bind("note", () => received.push("budi"));
+    await waitFor(() => server.subscriptionCount("#server-to-user-user-siti") === 1, "siti's user channel");
+    await sdk().sendToUser("user-siti", "note", { hello: true });
+    await waitFor(() => received.length > 0, "the user event");
+    expect(received).toEqual(["siti"]);
+  });
+
+  it("closes every connection of a terminated user with 4009, leaving other users connected", async () => {
+    const first = await signedInClient("user-gone", "private-workspace-u2");
+    const second = await signedInClient("user-gone", "private-workspace-u2");
+    const other = await signedInClient("user-stays", "private-workspace-u2");
+    const errors: unknown[] = [];
+    first.connection.bind("error", (error: unknown) => errors.push(error));
+    expect(server.userConnectionCount("user-gone")).toBe(2);
+
+    await sdk().terminateUserConnections("user-gone");
+    await waitFor(() => first.connection.state !== "connected" && second.connection.state !== "connected", "both closed");
+    expect(errors).toContainEqual(expect.objectContaining({ data: expect.objectContaining({ code: 4009 }) }));
+    expect(server.userConnectionCount("user-gone")).toBe(0);
+    expect(server.subscriptionCount("private-workspace-u2")).toBe(1);
+    expect(other.connection.state).toBe("connected");
+    // Pusher's 4000–4099 closes are final for pusher-js: no reconnection of its own.
+    expect(["disconnected", "failed"]).toContain(first.connection.state);
+  });
+
+  it("refuses a sign-in signed with another secret (4009 close) and another user's user channel", async () => {
+    const forged = serverSdk(server, "not-the-secret");
+    const { frames, closed, send } = await rawSocket();
+    const socketId = (JSON.parse(frames[0]!.data as string) as { socket_id: string }).socket_id;
+    send("pusher:subscribe", { channel: "#server-to-user-someone" });
+    await waitFor(() => frames.length >= 2, "the refusal");
+    expect(frames[1]).toMatchObject({ event: "pusher:subscription_error", channel: "#server-to-user-someone" });
+    send("pusher:signin", forged.authenticateUser(socketId, { id: "someone" }));
+    expect(await closed).toBe(4009);
+    expect(server.userConnectionCount("someone")).toBe(0);
+  });
+
+  it("answers 401 to an unsigned terminate request", async () => {
+    const response = await fetch(`${server.url}/apps/${server.appId}/users/anyone/terminate_connections`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(401);
   });
 });

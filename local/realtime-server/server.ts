@@ -6,6 +6,7 @@ import { Channels } from "./channels";
 import { Connection, type ConnectionTimings } from "./connection";
 import { handleApiRequest } from "./http-api";
 import type { AppCredentials } from "./signing";
+import { Users } from "./users";
 
 export const DEFAULT_REALTIME_APP_ID = "parley-local";
 export const DEFAULT_REALTIME_KEY = "parley-local-key";
@@ -32,6 +33,8 @@ export interface RealtimeServer {
   key: string;
   /** How many sockets listen on `channel` now (tests wait for a subscription with it). */
   subscriptionCount(channel: string): number;
+  /** How many sockets are signed in as `userId` (pusher:signin). */
+  userConnectionCount(userId: string): number;
   /** Drops every WebSocket without a close frame, as a network loss does (tests of reconnection). */
   dropConnections(): void;
   stop(): Promise<void>;
@@ -43,8 +46,9 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
   const app: AppCredentials = { appId: options.appId ?? DEFAULT_REALTIME_APP_ID, key: options.key ?? DEFAULT_REALTIME_KEY, secret: options.secret };
   const timings: ConnectionTimings = { activityTimeoutSeconds: options.activityTimeoutSeconds ?? 120, pongTimeoutMs: options.pongTimeoutMs ?? 30_000 };
   const channels = new Channels();
+  const users = new Users();
 
-  const http = createServer((req, res) => void handleApiRequest(app, channels, req, res));
+  const http = createServer((req, res) => void handleApiRequest(app, channels, users, req, res));
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   http.on("upgrade", (req, socket, head) => {
     const path = new URL(req.url ?? "/", "http://realtime.local").pathname;
@@ -66,7 +70,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
     if (key !== app.key) return refuse(4001, `App key ${key} does not exist`);
     const protocol = Number(url.searchParams.get("protocol"));
     if (!SUPPORTED_PROTOCOLS.has(protocol)) return refuse(4007, "Unsupported protocol version");
-    new Connection(ws, app, channels, timings).open();
+    new Connection(ws, app, channels, timings, users).open();
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -83,6 +87,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
     appId: app.appId,
     key: app.key,
     subscriptionCount: (channel) => channels.subscriptionCount(channel),
+    userConnectionCount: (userId) => users.connectionCount(userId),
     dropConnections: () => {
       for (const client of wss.clients) client.terminate();
     },

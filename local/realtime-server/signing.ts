@@ -1,6 +1,7 @@
 /**
- * Pusher's two signatures, checked the way Pusher checks them (timing-safe):
+ * Pusher's signatures, checked the way Pusher checks them (timing-safe):
  * - a private-channel subscription: `auth` = `key:HMAC-SHA256(secret, "socket_id:channel")`;
+ * - a user sign-in: `auth` = `key:HMAC-SHA256(secret, "socket_id::user::user_data")`;
  * - an HTTP API request: `auth_signature` = HMAC-SHA256(secret, "METHOD\nPATH\nsorted query"),
  *   with `body_md5` the MD5 of the body and `auth_timestamp` within 600 s of now.
  */
@@ -14,6 +15,15 @@ export interface AppCredentials {
 
 export function channelSignature(secret: string, socketId: string, channel: string): string {
   return createHmac("sha256", secret).update(`${socketId}:${channel}`).digest("hex");
+}
+
+/** A user sign-in: `auth` = `key:HMAC-SHA256(secret, "socket_id::user::user_data")`. */
+export function isValidUserAuth(app: AppCredentials, socketId: string, userData: string, auth: unknown): boolean {
+  if (typeof auth !== "string") return false;
+  const separator = auth.indexOf(":");
+  if (separator < 0) return false;
+  const expected = createHmac("sha256", app.secret).update(`${socketId}::user::${userData}`).digest("hex");
+  return safeEqual(auth.slice(0, separator), app.key) && safeEqual(auth.slice(separator + 1), expected);
 }
 
 export function isValidChannelAuth(app: AppCredentials, socketId: string, channel: string, auth: unknown): boolean {

@@ -1,6 +1,6 @@
 /** Test helpers: real `pusher` (server SDK) and `pusher-js` (client) pointed at a local server. */
 import Pusher from "pusher";
-import PusherClient, { type ChannelAuthorizationHandler } from "pusher-js";
+import PusherClient, { type ChannelAuthorizationHandler, type UserAuthenticationHandler } from "pusher-js";
 import type { RealtimeServer } from "./server";
 
 export function serverSdk(server: RealtimeServer, secret: string): Pusher {
@@ -8,7 +8,7 @@ export function serverSdk(server: RealtimeServer, secret: string): Pusher {
 }
 
 /** A pusher-js client whose private-channel authorisation is signed by `signer` (the SDK, as the app's auth route does). */
-export function client(server: RealtimeServer, authorize?: ChannelAuthorizationHandler): PusherClient {
+export function client(server: RealtimeServer, authorize?: ChannelAuthorizationHandler, authenticateUser?: UserAuthenticationHandler): PusherClient {
   return new PusherClient(server.key, {
     cluster: "local",
     wsHost: server.host,
@@ -17,7 +17,13 @@ export function client(server: RealtimeServer, authorize?: ChannelAuthorizationH
     enabledTransports: ["ws"],
     disableStats: true,
     ...(authorize ? { channelAuthorization: { customHandler: authorize } } : {}),
+    ...(authenticateUser ? { userAuthentication: { customHandler: authenticateUser } } : {}),
   });
+}
+
+/** pusher-js's user sign-in signed by the SDK for `userId`, as the app's user-auth route does. */
+export function userSignedBy(sdk: Pusher, userId: string): UserAuthenticationHandler {
+  return ({ socketId }, callback) => callback(null, sdk.authenticateUser(socketId, { id: userId }));
 }
 
 export function signedBy(sdk: Pusher): ChannelAuthorizationHandler {
