@@ -3,8 +3,10 @@
 import { cookies, headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { publicAction } from "@/lib/actions/client";
-import { signIn, signOut, SignInFailed } from "@/lib/auth";
+import { publicAction, userAction } from "@/lib/actions/client";
+import { auth, signIn, signOut, SignInFailed } from "@/lib/auth";
+import { endAllSessions, endSession } from "@/lib/auth/sessions";
+import { terminateUserConnections } from "@/lib/realtime/publish";
 import { AppError } from "@/lib/errors";
 import { signUp } from "@/lib/services/auth/sign-up";
 import { requestPasswordReset, resetPassword } from "@/lib/services/auth/password-reset";
@@ -61,7 +63,18 @@ export const signUpAction = publicAction
     return { redirectTo: safeCallbackPath(callbackUrl, "/onboarding") };
   });
 
+/** Ends this browser's session on the server too: a copy of the cookie stops working at once. */
 export const signOutAction = publicAction.action(async () => {
+  const sid = (await auth())?.sid;
+  if (sid) await endSession(sid);
+  await signOut({ redirect: false });
+  return { redirectTo: "/login" };
+});
+
+/** Ends every session of the user (other browsers, phones, a forgotten laptop) and their live connections. */
+export const signOutEverywhereAction = userAction.action(async ({ ctx }) => {
+  await endAllSessions(ctx.user.id);
+  await terminateUserConnections(ctx.user.id);
   await signOut({ redirect: false });
   return { redirectTo: "/login" };
 });

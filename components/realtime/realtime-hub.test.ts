@@ -4,9 +4,12 @@
  * dropped, the status follows the connection, and a lost connection ends with a catch-up call.
  */
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startRealtimeServer, type RealtimeServer } from "@/local/realtime-server";
-import { serverSdk, signedBy, waitFor } from "@/local/realtime-server/test-support";
+import type { ChannelAuthorizationHandler } from "pusher-js";
+import { serverSdk, signedBy, userSignedBy, waitFor } from "@/local/realtime-server/test-support";
 import { userChannel, workspaceChannel } from "@/lib/realtime/events";
 import { RealtimeHub } from "./realtime-hub";
 
@@ -24,18 +27,24 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function startedHub(workspaceId: string, userId: string, beforeStart?: (hub: RealtimeHub) => void): Promise<RealtimeHub> {
+async function startedHub(
+  workspaceId: string,
+  userId: string,
+  beforeStart?: (hub: RealtimeHub) => void,
+  auth: { authorize?: ChannelAuthorizationHandler; authEndpoint?: string } = { authorize: signedBy(serverSdk(server, secret)) },
+): Promise<RealtimeHub> {
   const hub = new RealtimeHub({
     config: { key: server.key, cluster: "local", wsHost: server.host, wsPort: server.port, forceTLS: false },
     workspaceId,
     userId,
-    authorize: signedBy(serverSdk(server, secret)),
+    ...auth,
+    authenticateUser: userSignedBy(serverSdk(server, secret), userId),
     enabledTransports: ["ws"],
   });
   hubs.push(hub);
   beforeStart?.(hub);
   hub.start();
-  await waitFor(() => server.subscriptionCount(workspaceChannel(workspaceId)) === 1 && server.subscriptionCount(userChannel(userId)) === 1, "subscriptions");
+  await waitFor(() => server.subscriptionCount(workspaceChannel(workspaceId)) >= 1 && server.subscriptionCount(userChannel(userId)) === 1, "subscriptions");
   return hub;
 }
 
@@ -109,4 +118,47 @@ describe("RealtimeHub", () => {
     expect(catchUps).toBe(1);
     expect(hub.status()).toBe("connected");
   });
+
+  it("a terminated user reconnects, loses the workspace channel it was removed from, and keeps its own", async () => {
+    // An auth endpoint answering as POST /api/realtime/auth does (403 to a non-member), reached by
+    // pusher-js's own HTTP transport, so the refusal arrives exactly as in a browser.
+    const members = new Set(["u6", "u7"]);
+    const sdk = serverSdk(server, secret);
+    const endpoint = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        const form = new URLSearchParams(body);
+        const userId = new URL(req.url ?? "/", "http://auth.local").searchParams.get("user") ?? "";
+        const channel = form.get("channel_name") ?? "";
+        if (channel.startsWith("private-workspace-") && !members.has(userId)) return res.writeHead(403).end("Forbidden");
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(sdk.authorizeChannel(form.get("socket_id") ?? "", channel)));
+      });
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, "127.0.0.1", resolve));
+    const authUrl = (userId: string) => `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/auth?user=${userId}`;
+    try {
+      const removed = await startedHub("w6", "u6", undefined, { authEndpoint: authUrl("u6") });
+      const stays = await startedHub("w6", "u7", undefined, { authEndpoint: authUrl("u7") });
+      await waitFor(() => server.userConnectionCount("u6") === 1, "the sign-in");
+      let accessLost = 0;
+      removed.onAccessLost(() => (accessLost += 1));
+
+      members.delete("u6");
+      await sdk.terminateUserConnections("u6");
+      await waitFor(() => accessLost === 1, "the refused re-subscription", 10_000);
+      await waitFor(() => removed.status() === "connected" && server.subscriptionCount(userChannel("u6")) === 1, "reconnected to its own channel", 10_000);
+      expect(server.subscriptionCount(workspaceChannel("w6"))).toBe(1);
+
+      const heard: string[] = [];
+      removed.on("message.created", (e) => heard.push(`u6:${e.messageId}`));
+      stays.on("message.created", (e) => heard.push(`u7:${e.messageId}`));
+      await sdk.trigger(workspaceChannel("w6"), "message.created", { conversationId: "c1", messageId: "m6", direction: "inbound", at });
+      await waitFor(() => heard.length >= 1, "the remaining member's event");
+      expect(heard).toEqual(["u7:m6"]);
+      expect(stays.status()).toBe("connected");
+    } finally {
+      await new Promise<void>((resolve) => endpoint.close(() => resolve()));
+    }
+  }, 30_000);
 });

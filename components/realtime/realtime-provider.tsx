@@ -12,6 +12,7 @@
  * real-time is not configured (the hooks then do nothing and the status is "unavailable").
  */
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 import type { RealtimeEvent, RealtimeEventName } from "@/lib/realtime/events";
 import { RealtimeHub } from "./realtime-hub";
@@ -38,11 +39,17 @@ export function RealtimeProvider({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` covers config, workspaceId and userId
   const hub = useMemo(() => (config ? new RealtimeHub({ config, workspaceId, userId }) : null), [key]);
 
+  const router = useRouter();
   useEffect(() => {
     if (!hub) return;
+    // Removed from the workspace while the page is open: reload it, and requireWorkspace() answers.
+    const off = hub.onAccessLost(() => router.refresh());
     hub.start();
-    return () => hub.stop();
-  }, [hub]);
+    return () => {
+      off();
+      hub.stop();
+    };
+  }, [hub, router]);
 
   return <RealtimeContext.Provider value={hub}>{children}</RealtimeContext.Provider>;
 }

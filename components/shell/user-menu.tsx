@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { applyTheme, currentTheme, type ThemeChoice } from "./theme";
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { setLocaleAction } from "@/app/actions/preferences";
-import { signOutAction } from "@/app/actions/auth";
+import { signOutAction, signOutEverywhereAction } from "@/app/actions/auth";
 import { LOCALES } from "@/lib/i18n/config";
 
 export function UserMenu({ user }: { user: { name: string | null; email: string } }) {
@@ -86,6 +86,19 @@ export function UserMenu({ user }: { user: { name: string | null; email: string 
           }
         >
           {t("signOut")}
+        </MenuItem>
+        <MenuItem
+          data-testid="sign-out-everywhere"
+          onSelect={() => {
+            if (!window.confirm(t("signOutEverywhereConfirm"))) return;
+            startTransition(async () => {
+              await signOutEverywhereAction();
+              router.replace("/login");
+              router.refresh();
+            });
+          }}
+        >
+          {t("signOutEverywhere")}
         </MenuItem>
       </MenuContent>
     </Menu>

@@ -19,6 +19,7 @@ export const authConfig = {
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (typeof token.authTime === "number") session.authTime = token.authTime;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
     },
   },

@@ -8,6 +8,7 @@ import { signInSchema } from "@/lib/validation/auth";
 import { authenticate } from "@/lib/services/auth/authenticate";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { createSession } from "./sessions";
 
 const log = logger("auth");
 
@@ -25,6 +26,15 @@ export class SignInFailed extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: authSecret(),
+  callbacks: {
+    ...authConfig.callbacks,
+    // Node only (sign-in runs in a server action): the Edge middleware decodes tokens, never issues them.
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user?.id) token.sid = await createSession(params.user.id);
+      return token;
+    },
+  },
   logger: {
     // A refused password is an expected outcome, already answered to the user; not an error.
     error(error) {

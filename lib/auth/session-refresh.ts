@@ -8,6 +8,11 @@
  */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?=/;
 
+/** Auth.js's session cookie, plain, secure-prefixed or one chunk of a large one. */
+export function isSessionCookieName(name: string): boolean {
+  return SESSION_COOKIE.test(`${name}=`);
+}
+
 function isRefresh(setCookie: string): boolean {
   if (!SESSION_COOKIE.test(setCookie)) return false;
   const value = setCookie.slice(setCookie.indexOf("=") + 1).split(";", 1)[0] ?? "";

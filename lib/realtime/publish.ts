@@ -63,6 +63,22 @@ export async function publishMany(messages: RealtimeMessage[]): Promise<void> {
   }
 }
 
+/**
+ * Closes every real-time connection of the user (Pusher's user termination; browsers sign in on their
+ * connection through POST /api/realtime/user-auth). Their pages reconnect and subscribe again, and
+ * POST /api/realtime/auth then refuses the channels they lost the right to. Call after the change
+ * (a removed membership, ended sessions) commits. Never throws, like the rest of this module.
+ */
+export async function terminateUserConnections(userId: string): Promise<void> {
+  try {
+    const pusher = pusherServer();
+    if (!pusher) return;
+    await pusher.terminateUserConnections(userId);
+  } catch (error) {
+    log.warn({ err: describe(error), userId }, "real-time connections not terminated");
+  }
+}
+
 function isValid(message: RealtimeMessage): boolean {
   const parsed = realtimeEventSchemas[message.name].safeParse(message.payload);
   if (!parsed.success) log.error({ event: message.name, issues: parsed.error.issues }, "real-time payload refused by its schema");

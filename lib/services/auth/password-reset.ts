@@ -10,6 +10,8 @@ import { sendEmail } from "@/lib/email/send";
 import { translatorFor } from "@/lib/i18n/messages";
 import { appUrl } from "@/lib/http/app-url";
 import { consumeLimit } from "@/lib/rate-limit";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { terminateUserConnections } from "@/lib/realtime/publish";
 
 const PURPOSE = "password-reset";
 export const RESET_TTL_SECONDS = 60 * 60;
@@ -55,5 +57,8 @@ export async function resetPassword(input: { token: string; password: string }):
     data: { passwordHash, passwordChangedAt: new Date() },
   });
   if (count === 0) throw new AppError("gone", "resetLinkInvalid");
+  // Whoever held the old password is signed out everywhere, real-time connections included.
+  await endAllSessions(user.id);
+  await terminateUserConnections(user.id);
   return { email: user.email };
 }

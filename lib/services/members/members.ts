@@ -9,6 +9,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { assignableRoles, authorize } from "@/lib/auth/permissions";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record";
+import { terminateUserConnections } from "@/lib/realtime/publish";
 
 export async function listMembers(ctx: WorkspaceContext) {
   authorize(ctx, "member:view");
@@ -47,14 +48,17 @@ export async function changeMemberRole(ctx: WorkspaceContext, membershipId: stri
 
 export async function removeMember(ctx: WorkspaceContext, membershipId: string) {
   authorize(ctx, "member:remove");
-  await prisma.$transaction(async (tx) => {
+  const removedUserId = await prisma.$transaction(async (tx) => {
     const target = await findTarget(tx, ctx, membershipId);
     if (target.userId === ctx.userId) throw Conflict("useLeaveInstead");
     if (target.role === "owner") throw Forbidden("cannotRemoveOwner");
     await tx.membership.delete({ where: { id: target.id } });
     await releaseAssignments(tx, ctx.workspaceId, target.userId);
     await recordAudit(tx, ctx, "member.removed", { type: "user", id: target.userId });
+    return target.userId;
   });
+  // Their open pages stop hearing this workspace now, not at their next reconnection.
+  await terminateUserConnections(removedUserId);
 }
 
 export async function leaveWorkspace(ctx: WorkspaceContext) {
@@ -65,6 +69,7 @@ export async function leaveWorkspace(ctx: WorkspaceContext) {
     await releaseAssignments(tx, ctx.workspaceId, ctx.userId);
     await recordAudit(tx, ctx, "member.left", { type: "user", id: ctx.userId });
   });
+  await terminateUserConnections(ctx.userId);
 }
 
 /** The owner hands the workspace to another member and becomes an admin. */
