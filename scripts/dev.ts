@@ -3,7 +3,7 @@
  * starts the embedded Postgres when DATABASE_URL is unset, applies migrations, seeds an empty
  * database, starts the bundled WhatsApp Cloud API emulator when WHATSAPP_GRAPH_API_URL is unset
  * (the seeded Acme workspace is connected to it), starts the local Pusher-protocol server when
- * PUSHER_KEY is unset (REALTIME_PORT, default 6001), then runs `next dev` on http://localhost:3000
+ * PUSHER_KEY is unset (REALTIME_PORT, default 6001; the emulator's EMULATOR_PORT, default 4010), then runs `next dev` on http://localhost:3000
  * (PORT to change it).
  */
 import { spawn } from "node:child_process";
@@ -55,9 +55,9 @@ async function main(): Promise<void> {
 /** The emulator stands in for graph.facebook.com and calls our webhook like Meta does. */
 async function startEmulatorUnlessConfigured(port: string) {
   if (process.env.WHATSAPP_GRAPH_API_URL) return null;
-  const { startWhatsAppEmulator, DEFAULT_EMULATOR_PORT } = await import("@/local/whatsapp-emulator");
+  const { startWhatsAppEmulator, emulatorPort } = await import("@/local/whatsapp-emulator");
   const emulator = await startWhatsAppEmulator({
-    port: DEFAULT_EMULATOR_PORT,
+    port: emulatorPort(),
     webhookUrl: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
     appSecret: process.env.META_APP_SECRET!,
   });

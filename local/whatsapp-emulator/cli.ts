@@ -7,7 +7,7 @@
  * Prints `WHATSAPP_EMULATOR_URL=http://127.0.0.1:4010` once listening.
  */
 import { loadEnvFiles } from "../../scripts/lib/load-env";
-import { DEFAULT_EMULATOR_PORT, startWhatsAppEmulator } from "./index";
+import { emulatorPort, startWhatsAppEmulator } from "./index";
 
 async function main(): Promise<void> {
   loadEnvFiles();
@@ -16,8 +16,7 @@ async function main(): Promise<void> {
     console.error("whatsapp emulator: META_APP_SECRET is not set (npm run dev generates it into .env.local).");
     process.exit(1);
   }
-  const port = process.env.EMULATOR_PORT ? Number(process.env.EMULATOR_PORT) : DEFAULT_EMULATOR_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`EMULATOR_PORT is not a port: ${process.env.EMULATOR_PORT}`);
+  const port = emulatorPort();
   const webhookUrl = process.env.EMULATOR_WEBHOOK_URL || undefined;
 
   const emulator = await startWhatsAppEmulator({

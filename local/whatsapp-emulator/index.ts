@@ -12,6 +12,7 @@ import { Emulator, type InboundRecord } from "./emulator";
 import { normalizeWaId } from "./ids";
 import { createEmulatorServer } from "./server";
 import { forceStatus } from "./control-routes";
+import { DEFAULT_EMULATOR_PORT } from "./port";
 import type {
   EmulatorFaults,
   EmulatorOptions,
@@ -32,7 +33,7 @@ export type { CustomerMessageInput, CustomerMessageType } from "./customer-schem
 export type { InboundRecord } from "./emulator";
 export type * from "./types";
 
-export const DEFAULT_EMULATOR_PORT = 4010;
+export { DEFAULT_EMULATOR_PORT, emulatorPort } from "./port";
 
 export interface RunningEmulator {
   /** http://host:port, without a trailing slash; the Graph API base URL (append /v23.0/…). */
