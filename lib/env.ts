@@ -89,6 +89,8 @@ export const env = createEnv({
     // How many reverse proxies in front of Parley append to X-Forwarded-For (lib/auth/client-ip.ts):
     // 0 = none, Parley is reached directly; 1 = one load balancer or nginx; ignored on Vercel.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Processed webhook events older than this are deleted (lib/services/webhooks/retention.ts).
+    WEBHOOK_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     // Set by Vercel; used to refuse embedded defaults that would lose data there.
     VERCEL: z.string().optional(),
   },

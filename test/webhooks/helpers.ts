@@ -154,8 +154,17 @@ export async function store(payload: Payload | string, secret = PLATFORM_SECRET)
   const { ingestWebhook } = await import("@/lib/services/webhooks/ingest-webhook");
   const body = new TextEncoder().encode(typeof payload === "string" ? payload : JSON.stringify(payload));
   const result = await ingestWebhook({ body, signatureHeader: signWebhookBody(body, secret) });
+  if (result.outcome === "duplicate") throw new Error("delivery already stored (same body): use redeliver() to test processing a copy");
   if (result.outcome !== "stored") throw new Error(`delivery refused: ${result.status} ${result.reason}`);
   return result.eventId;
+}
+
+/**
+ * The same delivery's content in other bytes (copy 1, 2, …: indented JSON), as Meta sends a
+ * message again in another batch: the body-hash dedupe cannot catch it, processing must.
+ */
+export function redelivery(payload: Payload, copy: number): string {
+  return JSON.stringify(payload, null, copy);
 }
 
 /** Stores and processes a delivery (what the route and its `after()` do together). */

@@ -58,7 +58,11 @@ export async function applyTemplateStatus(
     let rows = update.metaId ? await tx.template.updateManyAndReturn({ where: { workspaceId, metaId: update.metaId }, data, select }) : [];
     if (rows.length === 0 && update.name && update.language) {
       const byName = { workspaceId, name: update.name, language: update.language };
-      rows = await tx.template.updateManyAndReturn({ where: byName, data: { ...data, ...(update.metaId ? { metaId: update.metaId } : {}) }, select });
+      rows = await tx.template.updateManyAndReturn({
+        where: byName,
+        data: { ...data, ...(update.metaId ? { metaId: update.metaId } : {}) },
+        select,
+      });
     }
     updated += rows.length;
     // Their ids, for the real-time `template.updated` sent once the event commits.

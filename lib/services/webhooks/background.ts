@@ -80,7 +80,11 @@ export function drainBacklog(): Promise<void> {
 /** Processes the stored event when a slot is free; null when the queue is full (the sweep will). */
 export async function processSoon(eventId: string): Promise<EventOutcome | null> {
   if (slots.waiting >= MAX_QUEUED) {
-    if (!overflowed) log.warn({ eventId, queued: slots.waiting }, "webhook processing queue full; the backlog is drained from the database once it empties");
+    if (!overflowed)
+      log.warn(
+        { eventId, queued: slots.waiting },
+        "webhook processing queue full; the backlog is drained from the database once it empties",
+      );
     overflowed = true;
     return null;
   }

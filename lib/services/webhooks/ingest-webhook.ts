@@ -9,6 +9,7 @@
  * numbers of one app; a delivery that verifies under one tenant's secret but names another
  * tenant's number is refused whole rather than partly trusted.
  */
+import { createHash } from "node:crypto";
 import { logger } from "@/lib/log";
 import { isWhatsappEnvelope, peekRoutingKeys } from "@/lib/whatsapp/webhook/envelope";
 import { decodeJsonBody } from "@/lib/whatsapp/webhook/json-body";
@@ -20,6 +21,8 @@ const log = logger("webhooks.ingest");
 
 export type IngestResult =
   | { outcome: "stored"; eventId: string; /** false: acknowledged and recorded as ignored (not a WhatsApp delivery). */ process: boolean }
+  /** The very same body is already stored (a replay or a redelivery): acknowledged, not stored or processed again. */
+  | { outcome: "duplicate" }
   | { outcome: "rejected"; status: 400 | 401; reason: string };
 
 export const NOT_WHATSAPP_NOTE = "ignored: not a whatsapp_business_account delivery";
@@ -69,8 +72,16 @@ export async function ingestWebhook(input: { body: Uint8Array; signatureHeader: 
     phoneNumberId: keys.phoneNumberIds[0] ?? null,
     workspaceId: owningWorkspace(signers),
     signature: input.signatureHeader?.trim().slice(0, 200) ?? null,
+    bodyHash: createHash("sha256").update(input.body).digest("hex"),
     // Signed by Meta but not ours to process: kept (nothing Meta sends is lost), never swept.
     ...(whatsapp ? {} : { ignoredNote: NOT_WHATSAPP_NOTE }),
   });
+  if (eventId === null) {
+    log.info(
+      { phoneNumberId: keys.phoneNumberIds[0] },
+      "webhook delivery already stored (replay or redelivery): acknowledged, not stored again",
+    );
+    return { outcome: "duplicate" };
+  }
   return { outcome: "stored", eventId, process: whatsapp };
 }

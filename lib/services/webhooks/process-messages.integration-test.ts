@@ -9,6 +9,7 @@ import {
   createNumber,
   createOutbound,
   deliver,
+  redelivery,
   FIXTURE_WA_ID,
   fixtureFor,
   tagged,
@@ -286,9 +287,9 @@ describe("redelivery", () => {
     expect(first.messages).toHaveLength(all.length);
     expect(first.media).toHaveLength(5);
 
-    for (let round = 0; round < 3; round++) {
+    for (let round = 1; round <= 3; round++) {
       for (const name of all) {
-        const outcome = await deliver(fixtureFor(name, number, tag));
+        const outcome = await deliver(redelivery(fixtureFor(name, number, tag), round));
         expect(outcome.result).toBe("processed");
         expect(outcome.inserted).toEqual([]);
       }

@@ -7,6 +7,7 @@
  */
 import { logger } from "@/lib/log";
 import { processPendingWebhookEvents } from "./recover";
+import { deleteExpiredWebhookEvents } from "./retention";
 
 const log = logger("webhooks.recovery");
 
@@ -15,8 +16,12 @@ const BUDGET_MS = 25_000;
 
 const globalForSweep = globalThis as typeof globalThis & { __parleyWebhookSweep?: () => void };
 
-export function startWebhookRecovery(options: { intervalMs?: number; firstRunMs?: number; batch?: number } = {}): () => void {
-  const { intervalMs = 30_000, firstRunMs = 2_000, batch = BATCH } = options;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function startWebhookRecovery(
+  options: { intervalMs?: number; firstRunMs?: number; batch?: number; retentionEveryMs?: number; firstRetentionMs?: number } = {},
+): () => void {
+  const { intervalMs = 30_000, firstRunMs = 2_000, batch = BATCH, retentionEveryMs = DAY_MS, firstRetentionMs = 90_000 } = options;
   if (globalForSweep.__parleyWebhookSweep) return globalForSweep.__parleyWebhookSweep;
 
   let running = false;
@@ -39,12 +44,21 @@ export function startWebhookRecovery(options: { intervalMs?: number; firstRunMs?
   };
   const first = setTimeout(() => void tick(), firstRunMs);
   const every = setInterval(() => void tick(), intervalMs);
-  first.unref();
-  every.unref();
+  // Retention: a minute and a half after start (not in the start's rush), then daily.
+  const prune = () =>
+    void deleteExpiredWebhookEvents().then(
+      (result) => result.deleted > 0 && log.info(result, "webhook event retention"),
+      (error: unknown) => log.error({ err: error }, "webhook event retention failed"),
+    );
+  const firstPrune = setTimeout(prune, firstRetentionMs);
+  const everyPrune = setInterval(prune, retentionEveryMs);
+  for (const timer of [first, every, firstPrune, everyPrune]) timer.unref();
 
   const stop = () => {
     clearTimeout(first);
     clearInterval(every);
+    clearTimeout(firstPrune);
+    clearInterval(everyPrune);
     globalForSweep.__parleyWebhookSweep = undefined;
   };
   globalForSweep.__parleyWebhookSweep = stop;

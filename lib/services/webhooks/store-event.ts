@@ -16,6 +16,8 @@ export interface NewWebhookEvent {
   phoneNumberId: string | null;
   workspaceId: string | null;
   signature: string | null;
+  /** sha256 (hex) of the raw body: the same delivery is stored once, however often it arrives. */
+  bodyHash: string;
   /** Set for a delivery kept but never to be processed: recorded as processed, with this note. */
   ignoredNote?: string;
 }
@@ -23,14 +25,19 @@ export interface NewWebhookEvent {
 // Timestamps are `timestamp(3)` in UTC, as Prisma writes them, whatever the session's TimeZone.
 const NOW_UTC = "(now() AT TIME ZONE 'UTC')";
 
-/** Stores the event durably (the INSERT commits on its own) and returns its id. */
-export async function storeWebhookEvent(event: NewWebhookEvent): Promise<string> {
+/**
+ * Stores the event durably (the INSERT commits on its own) and returns its id, or null when a
+ * delivery with the same body is already stored (a replay, or Meta redelivering one we answered):
+ * still one statement, the unique body hash deciding.
+ */
+export async function storeWebhookEvent(event: NewWebhookEvent): Promise<string | null> {
   const id = randomUUID();
   const ignored = event.ignoredNote !== undefined;
-  await sharedPool().pool.query(
-    `INSERT INTO ${qualifiedTable("WebhookEvent")} (id, "workspaceId", "phoneNumberId", payload, signature, "receivedAt", "processedAt", error, attempts)
-     VALUES ($1, $2, $3, $4::jsonb, $5, ${NOW_UTC}, ${ignored ? NOW_UTC : "NULL"}, $6, 0)`,
-    [id, event.workspaceId, event.phoneNumberId, JSON.stringify(event.payload), event.signature, event.ignoredNote ?? null],
+  const result = await sharedPool().pool.query(
+    `INSERT INTO ${qualifiedTable("WebhookEvent")} (id, "workspaceId", "phoneNumberId", payload, signature, "bodyHash", "receivedAt", "processedAt", error, attempts)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, ${NOW_UTC}, ${ignored ? NOW_UTC : "NULL"}, $7, 0)
+     ON CONFLICT ("bodyHash") DO NOTHING`,
+    [id, event.workspaceId, event.phoneNumberId, JSON.stringify(event.payload), event.signature, event.bodyHash, event.ignoredNote ?? null],
   );
-  return id;
+  return result.rowCount === 1 ? id : null;
 }

@@ -121,6 +121,31 @@ describe("POST", () => {
     }
   });
 
+  it("a replayed delivery (the same signed bytes again) is answered 200, stored once and processed once", async () => {
+    const body = JSON.stringify(fixtureFor("text", number, uniqueSuffix()));
+    expect((await POST(webhookRequest(body))).status).toBe(200);
+    await drainAfter();
+    for (let replay = 0; replay < 3; replay++) expect((await POST(webhookRequest(body))).status).toBe(200);
+    expect(pendingAfter()).toBe(0); // nothing scheduled for the replays
+    expect(await prisma.webhookEvent.count({ where: { workspaceId: number.workspaceId } })).toBe(1);
+    expect(await prisma.message.count({ where: { workspaceId: number.workspaceId } })).toBe(1);
+
+    // The same content in other bytes (Meta batching a message again) is a new delivery: stored,
+    // and processing (idempotent by wamid) adds nothing.
+    expect((await POST(webhookRequest(JSON.stringify(JSON.parse(body), null, 1)))).status).toBe(200);
+    await drainAfter();
+    expect(await prisma.webhookEvent.count({ where: { workspaceId: number.workspaceId } })).toBe(2);
+    expect(await prisma.message.count({ where: { workspaceId: number.workspaceId } })).toBe(1);
+  });
+
+  it("replays arriving at the same moment store one event", async () => {
+    const body = JSON.stringify(fixtureFor("image", number, uniqueSuffix()));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => POST(webhookRequest(body))));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
+    expect(await prisma.webhookEvent.count({ where: { workspaceId: number.workspaceId } })).toBe(1);
+    expect(pendingAfter()).toBe(1);
+  });
+
   it("a rotated app secret verifies at once, despite the cache", async () => {
     const own = await createNumber("rotating", { appSecret: "old-app-secret" });
     expect((await POST(webhookRequest(fixtureFor("text", own, uniqueSuffix()), { secret: "old-app-secret" }))).status).toBe(200);

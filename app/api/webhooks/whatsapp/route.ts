@@ -58,6 +58,8 @@ async function acknowledge(request: Request): Promise<Response> {
     return text(503, "Try again later");
   }
   if (result.outcome === "rejected") return text(result.status, result.status === 401 ? "Invalid signature" : "Bad request");
+  // Stored already: the first copy is (or was) processed; answering 200 stops Meta's retries.
+  if (result.outcome === "duplicate") return text(200, "OK");
 
   const { eventId, process } = result;
   if (process) {
