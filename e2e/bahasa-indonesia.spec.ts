@@ -20,7 +20,7 @@ test.describe("Parley in Bahasa Indonesia", () => {
     await signUp(page, { name: "Dewi Lestari", email });
     const slug = await createWorkspace(page, "Toko Dewi");
     await page.getByTestId("user-menu").click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
 
     // The sign-in page's own switch.

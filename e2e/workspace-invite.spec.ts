@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createWorkspace, PASSWORD, signUp, uniqueEmail } from "./helpers";
+import { asOwnClient, createWorkspace, PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 test("a team forms: sign up, create a workspace, invite a teammate who joins; a stranger gets a 404", async ({ browser }) => {
   // The owner signs up and creates a workspace.
@@ -61,6 +61,7 @@ test("a team forms: sign up, create a workspace, invite a teammate who joins; a 
 });
 
 test("bad sign-up input is refused with clear messages, and nothing is created", async ({ page }) => {
+  await asOwnClient(page);
   await page.goto("/signup");
   await page.getByLabel("Your name").fill("Nadia");
   await page.getByLabel("Email").fill("not-an-email");
@@ -88,7 +89,7 @@ test("the signed-out are sent to sign in and come back where they were going", a
   await signUp(page, { name: "Rina Returning", email });
   const slug = await createWorkspace(page, "Warung Rina");
   await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
 
   await page.goto(`/w/${slug}/settings`);

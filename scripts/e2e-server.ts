@@ -51,6 +51,9 @@ async function main(): Promise<void> {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       APP_ENCRYPTION_KEY: `k1:${randomBytes(32).toString("base64")}`,
       AUTH_TRUST_HOST: "true",
+      // As behind one proxy: the specs' browsers each send their own X-Forwarded-For
+      // (e2e/helpers.ts asOwnClient), so per-IP limits see separate clients.
+      TRUSTED_PROXY_HOPS: "1",
       APP_URL: `http://127.0.0.1:${port}`,
       WHATSAPP_GRAPH_API_URL: emulator.url,
       META_APP_SECRET: appSecret,

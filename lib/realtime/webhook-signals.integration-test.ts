@@ -12,7 +12,7 @@ const realtime = await vi.hoisted(async () => {
 });
 
 const { prisma } = await import("@/lib/db");
-const { createNumber, createOutbound, deliver, fixtureFor, tagged, FIXTURE_OUTBOUND_WAMID } = await import("@/test/webhooks/helpers");
+const { createNumber, createOutbound, deliver, fixtureFor, redelivery, tagged, FIXTURE_OUTBOUND_WAMID } = await import("@/test/webhooks/helpers");
 const { uniqueSuffix } = await import("@/test/webhooks/unique");
 const { workspaceChannel } = await import("@/lib/realtime/events");
 const { client, nextEvent, serverSdk, signedBy } = await import("@/local/realtime-server/test-support");
@@ -71,7 +71,7 @@ describe("webhook → real-time", () => {
     const payload = fixtureFor("text", number, uniqueSuffix());
     await deliver(payload);
     const { events } = await listen(number.workspaceId);
-    const again = await deliver(payload);
+    const again = await deliver(redelivery(payload, 1)); // the same message in another delivery's bytes
     expect(again.duplicates).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(events).toEqual([]);
