@@ -54,7 +54,7 @@ test.describe("Parley in Bahasa Indonesia", () => {
 
     // The choice is saved: it follows the user to a new browser.
     await page.getByTestId("user-menu").click();
-    await page.getByRole("menuitem", { name: "Keluar" }).click();
+    await page.getByRole("menuitem", { name: "Keluar", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.context().clearCookies();
     await page.goto("/login");
