@@ -11,8 +11,8 @@ export async function register(): Promise<void> {
   }
   // Webhook events stored but not processed (a crash after the 200) are swept up every 30 s by a
   // long-lived server, and so are media not downloaded yet; the media retention clean-up runs
-  // daily. On Vercel no process lives between requests: Vercel Cron calls GET /api/cron/webhooks,
-  // /api/cron/media and /api/cron/media-retention instead (vercel.json).
+  // daily, and outbound sends left pending by a stopped server are resolved every minute. On Vercel
+  // no process lives between requests: Vercel Cron calls the /api/cron routes instead (vercel.json).
   const { env } = await import("./lib/env");
   if (env.VERCEL) {
     // Downloads right after webhook processing, waited for inside the request's after() work
@@ -22,7 +22,7 @@ export async function register(): Promise<void> {
     if (!env.CRON_SECRET) {
       const { logger } = await import("./lib/log");
       logger("webhooks.recovery").error(
-        "CRON_SECRET is not set: Vercel Cron cannot run the webhook recovery sweep (GET /api/cron/webhooks) nor the media sweeps (/api/cron/media, /api/cron/media-retention)",
+        "CRON_SECRET is not set: Vercel Cron cannot run the webhook recovery sweep (GET /api/cron/webhooks) nor the media sweeps (/api/cron/media, /api/cron/media-retention) nor the pending-send sweep (/api/cron/pending-sends)",
       );
     }
   } else if (process.env.NEXT_PHASE !== "phase-production-build") {
@@ -30,5 +30,7 @@ export async function register(): Promise<void> {
     startWebhookRecovery();
     const { startMediaScheduler } = await import("./lib/services/media/scheduler");
     startMediaScheduler();
+    const { startInboxScheduler } = await import("./lib/services/inbox/scheduler");
+    startInboxScheduler();
   }
 }

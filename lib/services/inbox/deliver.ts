@@ -61,7 +61,12 @@ export async function deliver(delivery: Delivery, options: DeliveryOptions = {})
       ...(delivery.replyToWamid ? { replyTo: delivery.replyToWamid } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     });
-    const moved = await prisma.message.updateMany({ where, data: { wamid, status: "sent", sentAt: new Date() } });
+    // Also over the pending sweep's verdict: if it ever judged this attempt lost, Meta's
+    // acceptance is the truth (pending-sweep.ts).
+    const moved = await prisma.message.updateMany({
+      where: { id: message.id, workspaceId: message.workspaceId, wamid: null, OR: [{ status: "pending" }, { status: "failed", errorTitle: OUTCOME_UNKNOWN }] },
+      data: { wamid, status: "sent", sentAt: new Date(), failedAt: null, errorCode: null, errorTitle: null, errorDetails: null },
+    });
     status = "sent";
     if (moved.count === 0) {
       // Not pending any more (nothing else moves a wamid-less message, but never step back).

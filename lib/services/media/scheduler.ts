@@ -6,6 +6,7 @@
  * GET /api/cron/media and /api/cron/media-retention instead (and Trigger.dev may run the clean-up).
  */
 import { logger } from "@/lib/log";
+import { every } from "@/lib/scheduling/every";
 import { enableMediaDownloads } from "./inbound/background";
 import { downloadPendingMedia } from "./inbound/sweep";
 import { cleanUpExpiredMedia } from "./retention/clean-up-expired-media";
@@ -20,29 +21,6 @@ export interface MediaSchedulerOptions {
   firstSweepMs?: number;
   retentionEveryMs?: number;
   firstRetentionMs?: number;
-}
-
-function every(name: string, firstMs: number, intervalMs: number, run: () => Promise<unknown>): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await run();
-    } catch (error) {
-      log.error({ err: error }, `${name} failed`);
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), firstMs);
-  const interval = setInterval(() => void tick(), intervalMs);
-  first.unref();
-  interval.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(interval);
-  };
 }
 
 export function startMediaScheduler(options: MediaSchedulerOptions = {}): () => void {
