@@ -8,3 +8,6 @@ export const channelAuthRequestSchema = z.object({
 });
 
 export type ChannelAuthRequest = z.infer<typeof channelAuthRequestSchema>;
+
+/** The form of pusher-js's signin() (POST /api/realtime/user-auth). */
+export const signinRequestSchema = z.object({ socket_id: channelAuthRequestSchema.shape.socket_id });

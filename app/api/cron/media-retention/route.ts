@@ -3,17 +3,15 @@
  * workspace's retention limit lose their bytes. Trigger.dev runs the same service
  * (trigger/media-retention.ts), a Node server a daily timer; running it twice deletes nothing twice.
  */
-import { NextResponse } from "next/server";
-import { isCronAuthorized } from "@/lib/http/cron-auth";
+import { withCron } from "@/lib/http/route";
 import { cleanUpExpiredMedia } from "@/lib/services/media/retention/clean-up-expired-media";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
-export async function GET(request: Request): Promise<Response> {
-  if (!isCronAuthorized(request)) return NextResponse.json({ error: "unauthorized" }, { status: 401 });
+export const GET = withCron(async () => {
   // An unfinished run (a huge backlog) is picked up by the next day's, or by re-running this.
   const result = await cleanUpExpiredMedia({ deadline: new Date(Date.now() + 240_000) });
-  return NextResponse.json(result);
-}
+  return Response.json(result);
+});

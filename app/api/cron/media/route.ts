@@ -3,17 +3,15 @@
  * webhook's own hook did not finish (a frozen function, a failure waiting out its backoff, a
  * crash). A Node server runs the same sweep every 30 s (lib/services/media/scheduler.ts).
  */
-import { NextResponse } from "next/server";
-import { isCronAuthorized } from "@/lib/http/cron-auth";
+import { withCron } from "@/lib/http/route";
 import { downloadPendingMedia } from "@/lib/services/media/inbound/sweep";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
-export async function GET(request: Request): Promise<Response> {
-  if (!isCronAuthorized(request)) return NextResponse.json({ error: "unauthorized" }, { status: 401 });
+export const GET = withCron(async () => {
   // No new download after 2 minutes: one started then still ends within maxDuration.
   const result = await downloadPendingMedia({ limit: 30, deadline: new Date(Date.now() + 120_000) });
-  return NextResponse.json(result);
-}
+  return Response.json(result);
+});

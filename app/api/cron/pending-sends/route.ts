@@ -3,15 +3,13 @@
  * process runs the timer of instrumentation.ts: outbound messages left pending by a stopped
  * function become "outcome unknown" (lib/services/inbox/pending-sweep.ts).
  */
-import { NextResponse } from "next/server";
-import { isCronAuthorized } from "@/lib/http/cron-auth";
+import { withCron } from "@/lib/http/route";
 import { resolveStalePendingSends } from "@/lib/services/inbox/pending-sweep";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
-export async function GET(request: Request): Promise<Response> {
-  if (!isCronAuthorized(request)) return NextResponse.json({ error: "unauthorized" }, { status: 401 });
-  return NextResponse.json(await resolveStalePendingSends());
-}
+export const GET = withCron(async () => {
+  return Response.json(await resolveStalePendingSends());
+});

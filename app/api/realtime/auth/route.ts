@@ -3,33 +3,26 @@
  * (form-encoded `socket_id`, `channel_name`). A signed-in member of the workspace gets the
  * signature for `private-workspace-{id}`, a user for their own `private-user-{id}`; everyone else,
  * signed out included, gets 403 — the answer pusher-js expects for a refusal. 400 for a malformed
- * request, 503 when real-time is not configured.
+ * request (whoever sends it), 503 when real-time is not configured.
  */
-import { currentUser } from "@/lib/auth/session";
+import { Forbidden } from "@/lib/errors";
+import { formInput, textResponse, withSession } from "@/lib/http/route";
 import { channelAuthRequestSchema } from "@/lib/realtime/auth-request";
+import { realtimeRefusal } from "@/lib/realtime/auth-edge";
 import { mayListen } from "@/lib/realtime/authorize-channel";
 import { pusherServer } from "@/lib/realtime/pusher-server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const text = (status: number, body: string) =>
-  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+const readChannelAuth = formInput(channelAuthRequestSchema);
 
-export async function POST(request: Request): Promise<Response> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return text(400, "Expected a form with socket_id and channel_name");
-  }
-  const parsed = channelAuthRequestSchema.safeParse({ socket_id: form.get("socket_id"), channel_name: form.get("channel_name") });
-  if (!parsed.success) return text(400, "Expected a form with socket_id and channel_name");
-
-  const user = await currentUser();
-  if (!user || !(await mayListen(user.id, parsed.data.channel_name))) return text(403, "Forbidden");
-
-  const pusher = pusherServer();
-  if (!pusher) return text(503, "Real-time is not configured");
-  return Response.json(pusher.authorizeChannel(parsed.data.socket_id, parsed.data.channel_name), { headers: { "cache-control": "no-store" } });
-}
+export const POST = withSession(
+  async ({ user, input }) => {
+    if (!(await mayListen(user.id, input.channel_name))) throw Forbidden();
+    const pusher = pusherServer();
+    if (!pusher) return textResponse(503, "Real-time is not configured");
+    return Response.json(pusher.authorizeChannel(input.socket_id, input.channel_name), { headers: { "cache-control": "no-store" } });
+  },
+  { input: readChannelAuth, onError: realtimeRefusal("Expected a form with socket_id and channel_name") },
+);
