@@ -144,3 +144,23 @@ export function assertProductionEnv(source: Source = process.env): void {
     );
   }
 }
+
+/**
+ * Read when called, not when this module loads: the database layer and the server's start, which
+ * scripts configure after import (npm run dev sets DATABASE_URL once the embedded Postgres is up,
+ * each vitest file points it at a schema of its own, PGlite needs DATABASE_POOL_MAX=1).
+ */
+export const liveEnv = {
+  databaseUrl: (): string | undefined => process.env.DATABASE_URL || undefined,
+  /** DATABASE_POOL_MAX: a positive integer, or undefined for the default. */
+  databasePoolMax: (): number | undefined => {
+    const configured = Number(process.env.DATABASE_POOL_MAX);
+    return Number.isInteger(configured) && configured > 0 ? configured : undefined;
+  },
+  isDevelopment: (): boolean => process.env.NODE_ENV === "development",
+  isProduction: (): boolean => process.env.NODE_ENV === "production",
+  /** `next build` loads the server's instrumentation too: no timers then. */
+  isBuildPhase: (): boolean => process.env.NEXT_PHASE === "phase-production-build",
+  /** DEBUG_SCHEMA_ENGINE=1 prints the migration engine's log lines. */
+  debugSchemaEngine: (): boolean => Boolean(process.env.DEBUG_SCHEMA_ENGINE),
+};

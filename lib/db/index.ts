@@ -7,6 +7,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { liveEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { sharedPool } from "./pool";
 
@@ -43,4 +44,4 @@ const globalForPrisma = globalThis as typeof globalThis & { __parleyPrisma?: Pri
 
 export const prisma: PrismaClient = globalForPrisma.__parleyPrisma ?? createPrismaClient();
 
-if (process.env.NODE_ENV === "development") globalForPrisma.__parleyPrisma = prisma;
+if (liveEnv.isDevelopment()) globalForPrisma.__parleyPrisma = prisma;

@@ -8,6 +8,7 @@
  * DATABASE_URL. A pool that was ended (Prisma's `$disconnect()` ends it) is replaced on next use.
  */
 import pg from "pg";
+import { liveEnv } from "@/lib/env";
 import { pgConfig, quoteIdent } from "./url";
 
 export const POOL_SIZE = 10;
@@ -19,8 +20,7 @@ export const POOL_SIZE = 10;
  * and break each other ("portal does not exist"); one connection serialises them.
  */
 function poolSize(): number {
-  const configured = Number(process.env.DATABASE_POOL_MAX);
-  return Number.isInteger(configured) && configured > 0 ? configured : POOL_SIZE;
+  return liveEnv.databasePoolMax() ?? POOL_SIZE;
 }
 
 interface SharedPool {
@@ -33,7 +33,7 @@ interface SharedPool {
 let current: SharedPool | undefined;
 
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = liveEnv.databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set (npm run dev starts the embedded Postgres and sets it).");
   return url;
 }

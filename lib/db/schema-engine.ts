@@ -17,6 +17,7 @@ import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_b
 import { migrationAdapterFactory } from "./migration-adapter";
 import { listMigrations, MIGRATIONS_DIR } from "./migrations";
 import { offlineAdapterFactory } from "./offline-adapter";
+import { liveEnv } from "@/lib/env";
 import { pgConfig, quoteIdent } from "./url";
 
 type EngineModule = typeof EngineBindings;
@@ -64,7 +65,7 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   // The callback receives the engine's log lines; they are only useful when debugging the engine.
   const log = (line: string) => {
-    if (process.env.DEBUG_SCHEMA_ENGINE) console.error("[schema-engine]", line);
+    if (liveEnv.debugSchemaEngine()) console.error("[schema-engine]", line);
   };
   let engine: SchemaEngine | undefined;
   try {

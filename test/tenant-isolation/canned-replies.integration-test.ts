@@ -14,7 +14,7 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const actions = await import("@/app/(app)/w/[slug]/settings/canned-replies/actions");
+const actions = await import("@/app/actions/canned-replies");
 
 beforeEach(() => {
   session.user = null;

@@ -20,9 +20,9 @@ const { assignConversation, resolveConversation, reopenConversation, markConvers
 const { listAssignableMembers } = await import("@/lib/services/inbox/assignable-members");
 const { getContactPanel } = await import("@/lib/services/contacts/contact-panel");
 const { updateContact } = await import("@/lib/services/contacts/update-contact");
-const listActions = await import("@/app/(app)/w/[slug]/inbox/list-actions");
-const conversationActions = await import("@/app/(app)/w/[slug]/inbox/conversation-actions");
-const contactActions = await import("@/app/(app)/w/[slug]/inbox/contact-actions");
+const listActions = await import("@/app/actions/inbox/reads");
+const conversationActions = await import("@/app/actions/inbox/conversations");
+const contactActions = await import("@/app/actions/inbox/contacts");
 
 beforeEach(() => {
   session.user = null;

@@ -31,7 +31,7 @@ vi.mock("@/lib/storage", async (importOriginal) => ({
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => at.user, requireUser: async () => at.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const actions = await import("@/app/(app)/w/[slug]/inbox/message-actions");
+const actions = await import("@/app/actions/inbox/messages");
 
 const numbers = { A: emulatorNumber("Alpha"), B: emulatorNumber("Beta") };
 let emulator: RunningEmulator;

@@ -23,7 +23,7 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { retryMediaDownloadAction } = await import("@/app/(app)/w/[slug]/inbox/[conversationId]/media-actions");
+const { retryMediaDownloadAction } = await import("@/app/actions/inbox/media");
 
 const signInAs = (member: { userId: string; email: string; name: string }) => {
   session.user = { id: member.userId, email: member.email, name: member.name, locale: null };

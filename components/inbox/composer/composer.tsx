@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { useTranslations } from "next-intl";
-import { uploadAttachmentAction } from "@/app/(app)/w/[slug]/inbox/message-actions";
+import { uploadAttachmentAction } from "@/app/actions/inbox/messages";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";

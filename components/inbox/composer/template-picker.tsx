@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { loadSendableTemplatesAction, uploadAttachmentAction } from "@/app/(app)/w/[slug]/inbox/message-actions";
+import { loadSendableTemplatesAction, uploadAttachmentAction } from "@/app/actions/inbox/messages";
 import type { SendableTemplate } from "@/lib/services/inbox/sendable-templates";
 import { Button } from "@/components/ui/button";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { searchCannedRepliesAction } from "@/app/(app)/w/[slug]/inbox/message-actions";
+import { searchCannedRepliesAction } from "@/app/actions/inbox/messages";
 
 export interface CannedOption {
   id: string;

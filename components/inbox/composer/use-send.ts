@@ -8,7 +8,7 @@
  */
 import { useCallback, useRef, type Dispatch, type SetStateAction } from "react";
 import { useTranslations } from "next-intl";
-import { retryMessageAction, sendMessageAction } from "@/app/(app)/w/[slug]/inbox/message-actions";
+import { retryMessageAction, sendMessageAction } from "@/app/actions/inbox/messages";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";
 import { failOptimistic, isOptimistic, mergeMessages, optimisticId, settleOptimistic } from "@/components/inbox/timeline/merge-messages";
 import { toViewMessage } from "@/components/inbox/timeline/to-view";

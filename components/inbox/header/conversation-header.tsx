@@ -18,7 +18,7 @@ import {
   markConversationUnreadAction,
   reopenConversationAction,
   resolveConversationAction,
-} from "@/app/(app)/w/[slug]/inbox/conversation-actions";
+} from "@/app/actions/inbox/conversations";
 import { AssignMenu } from "./assign-menu";
 import { outcomeText, type ActionOutcome } from "./outcome-text";
 

@@ -7,7 +7,7 @@
  */
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { loadMessage } from "@/app/(app)/w/[slug]/inbox/list-actions";
+import { loadMessage } from "@/app/actions/inbox/reads";
 import { useRealtimeEvent } from "@/components/realtime/realtime-provider";
 import { TimelineIcon } from "@/components/inbox/timeline/icons";
 import { playChime } from "./chime";

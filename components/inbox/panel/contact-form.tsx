@@ -3,7 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { ContactPanel } from "@/lib/services/contacts/contact-panel";
-import { updateContactAction } from "@/app/(app)/w/[slug]/inbox/contact-actions";
+import { updateContactAction } from "@/app/actions/inbox/contacts";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { outcomeText } from "@/components/inbox/header/outcome-text";

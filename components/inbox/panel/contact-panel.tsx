@@ -9,7 +9,7 @@ import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { ContactPanel as Panel } from "@/lib/services/contacts/contact-panel";
 import { useRealtimeEvent } from "@/components/realtime/realtime-provider";
-import { loadContactPanel } from "@/app/(app)/w/[slug]/inbox/contact-actions";
+import { loadContactPanel } from "@/app/actions/inbox/contacts";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ContactDetails } from "./contact-details";

@@ -7,8 +7,8 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import { useTimeZone, useTranslations } from "next-intl";
-import { retryMediaDownloadAction } from "@/app/(app)/w/[slug]/inbox/[conversationId]/media-actions";
-import { addNoteAction } from "@/app/(app)/w/[slug]/inbox/message-actions";
+import { retryMediaDownloadAction } from "@/app/actions/inbox/media";
+import { addNoteAction } from "@/app/actions/inbox/messages";
 import { Composer } from "@/components/inbox/composer/composer";
 import { TemplatePicker, type TemplateChoice } from "@/components/inbox/composer/template-picker";
 import { useSend } from "@/components/inbox/composer/use-send";

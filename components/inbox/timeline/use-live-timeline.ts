@@ -8,8 +8,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRealtimeCatchUp, useRealtimeEvent } from "@/components/realtime/realtime-provider";
-import { loadMessage, loadOlderMessages } from "@/app/(app)/w/[slug]/inbox/list-actions";
-import { loadNotesAction, markReadAction } from "@/app/(app)/w/[slug]/inbox/message-actions";
+import { loadMessage, loadOlderMessages } from "@/app/actions/inbox/reads";
+import { loadNotesAction, markReadAction } from "@/app/actions/inbox/messages";
 import { mergeMessages } from "./merge-messages";
 import { toViewMessage, toViewNote } from "./to-view";
 import type { ViewMessage, ViewNote } from "./types";

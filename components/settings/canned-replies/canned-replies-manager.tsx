@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { deleteCannedReplyAction } from "@/app/(app)/w/[slug]/settings/canned-replies/actions";
+import { deleteCannedReplyAction } from "@/app/actions/canned-replies";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

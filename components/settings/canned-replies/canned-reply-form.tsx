@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createCannedReplyAction, updateCannedReplyAction } from "@/app/(app)/w/[slug]/settings/canned-replies/actions";
+import { createCannedReplyAction, updateCannedReplyAction } from "@/app/actions/canned-replies";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
