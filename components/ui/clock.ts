@@ -5,8 +5,8 @@
  *
  * While a page hydrates, the clock reads the server's render time (next-intl's `now`, set once per
  * request in lib/i18n/request.ts), so the browser's first render is the server's HTML to the letter;
- * right after, and in everything mounted later, it reads the browser's clock, which one shared timer
- * advances every TICK_MS while anything listens.
+ * right after, and in everything mounted later, it reads the browser's clock, and one shared timer
+ * has every reader look again each TICK_MS while anything listens.
  */
 import { useNow } from "next-intl";
 import { useSyncExternalStore } from "react";
@@ -15,27 +15,27 @@ export const TICK_MS = 10_000;
 
 type Listener = () => void;
 
-/** The browser's side: an instant that stays put between ticks (React asks for a stable snapshot). */
+/**
+ * The browser's side. Its instant is the time rounded up to the second: the same for every read
+ * within that second (React asks for a stable snapshot), never behind the real time (an invitation
+ * made a moment ago expires "in 7 days", not "in 1 week").
+ */
 export function createClockStore(read: () => number = Date.now, tickMs: number = TICK_MS) {
   const listeners = new Set<Listener>();
   let timer: ReturnType<typeof setInterval> | undefined;
-  let current = read();
-
-  const tick = () => {
-    current = read();
-    for (const listener of listeners) listener();
-  };
+  let current = 0;
 
   return {
-    /** The current instant; one taken afresh when the last is a tick old (nothing listened meanwhile). */
     now(): number {
       const at = read();
-      if (at - current >= tickMs) current = at;
+      if (at > current) current = Math.ceil(at / 1000) * 1000;
       return current;
     },
     subscribe(listener: Listener): () => void {
       listeners.add(listener);
-      timer ??= setInterval(tick, tickMs);
+      timer ??= setInterval(() => {
+        for (const notify of listeners) notify();
+      }, tickMs);
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && timer !== undefined) {
