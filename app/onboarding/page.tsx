@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { listWorkspacesForUser } from "@/lib/services/workspaces/list-workspaces";
+import { regionChoices } from "@/lib/i18n/regions";
+import { WORKSPACE_DEFAULTS } from "@/lib/validation/workspace";
 import { Card } from "@/components/ui/card";
 import { Logo } from "@/components/shell/logo";
 import { CreateWorkspaceForm } from "@/components/workspace/create-workspace-form";
@@ -15,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OnboardingPage() {
   const user = await requireUser();
-  const [workspaces, t] = await Promise.all([listWorkspacesForUser(user.id), getTranslations("onboarding")]);
+  const [workspaces, t, locale] = await Promise.all([listWorkspacesForUser(user.id), getTranslations("onboarding"), getLocale()]);
   return (
     <div className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
       <div className="mb-8">
@@ -25,7 +27,7 @@ export default async function OnboardingPage() {
         <Card>
           <h1 className="text-xl font-semibold">{workspaces.length ? t("titleAnother") : t("title", { name: user.name ?? user.email })}</h1>
           <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">{t("subtitle")}</p>
-          <CreateWorkspaceForm />
+          <CreateWorkspaceForm choices={regionChoices(locale)} defaults={WORKSPACE_DEFAULTS} />
         </Card>
         {workspaces.length > 0 && (
           <Card className="mt-4">

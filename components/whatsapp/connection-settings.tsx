@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { clearAppSecretAction, disconnectAction, saveConnectionAction, testConnectionAction } from "@/app/actions/whatsapp";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { TextField } from "@/components/ui/field";
 import { formValues, useFormAction } from "@/components/forms/use-form-action";
 
@@ -41,7 +42,6 @@ const QUALITY_TONE: Record<string, string> = {
 export function ConnectionSettings({ slug, connection, webhookUrl, suggestedVerifyToken, platformAppSecret }: Props) {
   const t = useTranslations("whatsapp");
   const tCommon = useTranslations("common");
-  const format = useFormatter();
   const router = useRouter();
   const refresh = () => router.refresh();
   const form = useRef<HTMLFormElement>(null);
@@ -97,7 +97,7 @@ export function ConnectionSettings({ slug, connection, webhookUrl, suggestedVeri
             </div>
             <div>
               <dt className="text-zinc-500 dark:text-zinc-400">{t("lastChecked")}</dt>
-              <dd className="mt-1">{connection.lastCheckedAt ? format.relativeTime(new Date(connection.lastCheckedAt)) : t("never")}</dd>
+              <dd className="mt-1">{connection.lastCheckedAt ? <RelativeTime date={new Date(connection.lastCheckedAt)} notAfterNow /> : t("never")}</dd>
             </div>
           </dl>
           {test.formError && <Alert tone="error" className="mt-4">{test.formError}</Alert>}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
@@ -17,6 +17,7 @@ import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { useRelativeTime } from "@/components/ui/relative-time";
 
 interface Member {
   id: string;
@@ -39,7 +40,6 @@ interface Props {
 export function MembersManager({ slug, currentUserId, role, permissions, assignableRoles, members, invitations }: Props) {
   const t = useTranslations("members");
   const tRoles = useTranslations("roles");
-  const format = useFormatter();
   const router = useRouter();
   const refresh = () => router.refresh();
 
@@ -193,7 +193,7 @@ export function MembersManager({ slug, currentUserId, role, permissions, assigna
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm">{i.email}</p>
                   <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                    {tRoles(i.role)} · {t("expires", { when: format.relativeTime(new Date(i.expiresAt)) })}
+                    {tRoles(i.role)} · <InvitationExpiry expiresAt={i.expiresAt} />
                   </p>
                 </div>
                 {permissions.invite && (
@@ -218,4 +218,11 @@ export function MembersManager({ slug, currentUserId, role, permissions, assigna
       )}
     </div>
   );
+}
+
+/** "expires in 7 days", kept current. */
+function InvitationExpiry({ expiresAt }: { expiresAt: string }) {
+  const t = useTranslations("members");
+  const when = useRelativeTime(new Date(expiresAt));
+  return <>{t("expires", { when })}</>;
 }

@@ -7,14 +7,16 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { submitValues, useFormAction } from "@/components/forms/use-form-action";
+import type { RegionChoices } from "@/lib/i18n/regions";
 import { WorkspaceFields } from "./workspace-fields";
 
 interface Props {
   workspace: { slug: string; name: string; defaultCountry: string; timezone: string; mediaRetentionDays: number | null };
   canEdit: boolean;
+  choices: RegionChoices;
 }
 
-export function WorkspaceSettingsForm({ workspace, canEdit }: Props) {
+export function WorkspaceSettingsForm({ workspace, canEdit, choices }: Props) {
   const t = useTranslations("settings");
   const router = useRouter();
   const { run, pending, fieldError, formError, data } = useFormAction(updateWorkspaceAction, () => router.refresh());
@@ -35,7 +37,7 @@ export function WorkspaceSettingsForm({ workspace, canEdit }: Props) {
       {!canEdit && <Alert>{t("readOnly")}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
       {data && <Alert tone="success">{t("saved")}</Alert>}
-      <WorkspaceFields defaults={workspace} fieldError={fieldError} disabled={!canEdit} />
+      <WorkspaceFields defaults={workspace} choices={choices} fieldError={fieldError} disabled={!canEdit} />
       <TextField
         label={t("mediaRetention")}
         name="mediaRetentionDays"

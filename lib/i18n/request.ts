@@ -16,5 +16,7 @@ export async function resolveRequestLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveRequestLocale();
-  return { locale, messages: messagesFor(locale) };
+  // One instant per request, handed to the browser with the messages: times shown relative to now
+  // hydrate with the server's (components/ui/clock.ts) before following the browser's clock.
+  return { locale, messages: messagesFor(locale), now: new Date() };
 });

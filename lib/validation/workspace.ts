@@ -4,6 +4,9 @@ import { emailSchema } from "./auth";
 const TIMEZONES = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 const COUNTRIES = /^[A-Z]{2}$/;
 
+/** A new workspace's country and time zone when none is given (the form proposes the browser's). */
+export const WORKSPACE_DEFAULTS = { defaultCountry: "ID", timezone: "Asia/Jakarta" } as const;
+
 export const slugParam = z.string().min(1).max(64);
 
 export const workspaceNameSchema = z.string().trim().min(2, "workspaceNameTooShort").max(60, "workspaceNameTooLong");
@@ -16,8 +19,8 @@ export const countrySchema = z
 
 export const createWorkspaceSchema = z.object({
   name: workspaceNameSchema,
-  defaultCountry: countrySchema.default("ID"),
-  timezone: timezoneSchema.default("Asia/Jakarta"),
+  defaultCountry: countrySchema.default(WORKSPACE_DEFAULTS.defaultCountry),
+  timezone: timezoneSchema.default(WORKSPACE_DEFAULTS.timezone),
 });
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;
 

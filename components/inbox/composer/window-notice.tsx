@@ -1,20 +1,17 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useMemo } from "react";
 import { useTranslations } from "next-intl";
-import { nextTickIn, windowState, type WindowState } from "@/components/inbox/timeline/window-countdown";
+import { useClock } from "@/components/ui/clock";
+import { windowState, type WindowState } from "@/components/inbox/timeline/window-countdown";
 
-/** The 24-hour window, re-evaluated when its text would change (at most once a minute). */
+/** The 24-hour window from the shared clock, re-rendering only when its text would change. */
 export function useWindowState(windowExpiresAt: Date | null): WindowState {
-  const [now, setNow] = useState(() => new Date());
-  const state = windowState(windowExpiresAt, now);
-  const delay = nextTickIn(state);
-  // Re-armed only when the clock ticked or the window moved (a new inbound message), not on every render.
-  useEffect(() => {
-    const timer = setTimeout(() => setNow(new Date()), delay);
-    return () => clearTimeout(timer);
-  }, [now, delay]);
-  return state;
+  const minutesLeft = useClock((now) => {
+    const state = windowState(windowExpiresAt, now);
+    return state.open ? state.hoursLeft * 60 + state.minutesLeft : 0;
+  });
+  return useMemo<WindowState>(() => (minutesLeft > 0 ? { open: true, hoursLeft: Math.floor(minutesLeft / 60), minutesLeft: minutesLeft % 60 } : { open: false }), [minutesLeft]);
 }
 
 export function WindowNotice({ state }: { state: WindowState }) {

@@ -1,16 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ConversationListItem } from "@/lib/services/inbox/list-conversations";
 import { cn } from "@/components/ui/cn";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Avatar } from "./avatar";
 
 /** One conversation in the list: who, the last message, when, unread count, assignee. */
 export function ConversationRow({ item, href, selected }: { item: ConversationListItem; href: string; selected: boolean }) {
   const t = useTranslations("inboxList");
-  const format = useFormatter();
-  const now = useNow({ updateInterval: 60_000 });
   const who = item.contact.displayName ?? t("unknownContact");
   const unread = item.unreadCount > 0;
   const at = item.lastMessageAt ? new Date(item.lastMessageAt) : null;
@@ -30,10 +29,7 @@ export function ConversationRow({ item, href, selected }: { item: ConversationLi
           <div className="flex items-baseline justify-between gap-2">
             <p className={cn("truncate text-sm", unread ? "font-semibold" : "font-medium")}>{who}</p>
             {at && (
-              <time dateTime={at.toISOString()} title={format.dateTime(at, { dateStyle: "medium", timeStyle: "short" })} className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
-                {/* `now` ticks once a minute: a row updated live since then would read "in 4 seconds". */}
-                {format.relativeTime(at, at > now ? at : now)}
-              </time>
+<RelativeTime date={at} notAfterNow className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400" />
             )}
           </div>
           <div className="mt-0.5 flex items-center justify-between gap-2">

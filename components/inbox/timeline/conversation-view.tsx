@@ -12,8 +12,9 @@ import { addNoteAction } from "@/app/actions/inbox/messages";
 import { Composer } from "@/components/inbox/composer/composer";
 import { TemplatePicker, type TemplateChoice } from "@/components/inbox/composer/template-picker";
 import { useSend } from "@/components/inbox/composer/use-send";
+import { useClock } from "@/components/ui/clock";
 import { actionErrorText } from "./action-error";
-import { buildTimeline } from "./day-groups";
+import { buildTimeline, dayKey } from "./day-groups";
 import type { BubbleHandlers } from "./message-bubble";
 import { Timeline } from "./timeline";
 import { toViewNote } from "./to-view";
@@ -52,8 +53,9 @@ export function ConversationView(props: ConversationViewProps) {
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [ownSends, setOwnSends] = useState(0);
 
-  // "Today" moves at midnight; recomputed with the list, which changes far more often than days.
-  const items = useMemo(() => buildTimeline(messages, notes, { now: new Date(), timeZone }), [messages, notes, timeZone]);
+  // "Today" from the shared clock: the server's day while hydrating, and it moves at midnight.
+  const today = useClock((now) => dayKey(now, timeZone));
+  const items = useMemo(() => buildTimeline(messages, notes, { today, timeZone }), [messages, notes, today, timeZone]);
 
   const sendDraft: typeof send = useCallback(
     async (draft) => {

@@ -32,15 +32,15 @@ describe("dayKey / dayLabel", () => {
 
   it("says today, yesterday, or the date", () => {
     const now = new Date("2026-11-25T10:00:00Z"); // 17:00 in Jakarta
-    expect(dayLabel(new Date("2026-11-24T17:30:00Z"), now, JAKARTA)).toEqual({ kind: "today" });
-    expect(dayLabel(new Date("2026-11-24T16:30:00Z"), now, JAKARTA)).toEqual({ kind: "yesterday" });
+    expect(dayLabel(new Date("2026-11-24T17:30:00Z"), dayKey(now, JAKARTA), JAKARTA)).toEqual({ kind: "today" });
+    expect(dayLabel(new Date("2026-11-24T16:30:00Z"), dayKey(now, JAKARTA), JAKARTA)).toEqual({ kind: "yesterday" });
     const older = new Date("2026-11-23T10:00:00Z");
-    expect(dayLabel(older, now, JAKARTA)).toEqual({ kind: "date", date: older });
+    expect(dayLabel(older, dayKey(now, JAKARTA), JAKARTA)).toEqual({ kind: "date", date: older });
   });
 
   it("knows yesterday across a month and a year", () => {
-    expect(dayLabel(new Date("2026-12-31T12:00:00Z"), new Date("2027-01-01T12:00:00Z"), "UTC")).toEqual({ kind: "yesterday" });
-    expect(dayLabel(new Date("2026-02-28T12:00:00Z"), new Date("2026-03-01T12:00:00Z"), "UTC")).toEqual({ kind: "yesterday" });
+    expect(dayLabel(new Date("2026-12-31T12:00:00Z"), dayKey(new Date("2027-01-01T12:00:00Z"), "UTC"), "UTC")).toEqual({ kind: "yesterday" });
+    expect(dayLabel(new Date("2026-02-28T12:00:00Z"), dayKey(new Date("2026-03-01T12:00:00Z"), "UTC"), "UTC")).toEqual({ kind: "yesterday" });
   });
 });
 
@@ -51,7 +51,7 @@ describe("buildTimeline", () => {
     const items = buildTimeline(
       [message("b", "2026-11-25T09:00:00Z"), message("a", "2026-11-24T09:00:00Z")],
       [{ id: "n", body: "note", createdAt: new Date("2026-11-25T08:00:00Z"), author: null }],
-      { now, timeZone: "UTC" },
+      { today: dayKey(now, "UTC"), timeZone: "UTC" },
     );
     expect(items.map((i) => i.key)).toEqual(["day-2026-11-24", "a", "day-2026-11-25", "note-n", "b"]);
     expect(items[0]).toMatchObject({ label: { kind: "yesterday" } });
@@ -70,7 +70,7 @@ describe("buildTimeline", () => {
         message("5", "2026-11-25T09:04:00Z"),
       ],
       [],
-      { now, timeZone: "UTC" },
+      { today: dayKey(now, "UTC"), timeZone: "UTC" },
     );
     const flags = items.flatMap((i) => (i.kind === "message" ? [[i.message.id, i.showAuthor]] : []));
     expect(flags).toEqual([
@@ -83,7 +83,7 @@ describe("buildTimeline", () => {
   });
 
   it("keys an optimistic bubble by its client key", () => {
-    const items = buildTimeline([message("tmp", "2026-11-25T09:00:00Z", { clientKey: "k-1" })], [], { now, timeZone: "UTC" });
+    const items = buildTimeline([message("tmp", "2026-11-25T09:00:00Z", { clientKey: "k-1" })], [], { today: dayKey(now, "UTC"), timeZone: "UTC" });
     expect(items[1]?.key).toBe("k-1");
   });
 });

@@ -24,9 +24,9 @@ function previousDayKey(key: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function dayLabel(date: Date, now: Date, timeZone: string): DayLabel {
+/** `today` is today's `dayKey` in the same time zone. */
+export function dayLabel(date: Date, today: string, timeZone: string): DayLabel {
   const key = dayKey(date, timeZone);
-  const today = dayKey(now, timeZone);
   if (key === today) return { kind: "today" };
   if (key === previousDayKey(today)) return { kind: "yesterday" };
   return { kind: "date", date };
@@ -40,7 +40,7 @@ function senderOf(message: ViewMessage): string {
   return message.author ? `agent:${message.author.id}` : "business";
 }
 
-export function buildTimeline(messages: ViewMessage[], notes: ViewNote[], options: { now: Date; timeZone: string }): TimelineItem[] {
+export function buildTimeline(messages: ViewMessage[], notes: ViewNote[], options: { today: string; timeZone: string }): TimelineItem[] {
   const entries: Entry[] = [
     ...messages.map((message) => ({ at: message.timestamp, message })),
     ...notes.map((note) => ({ at: note.createdAt, note })),
@@ -53,7 +53,7 @@ export function buildTimeline(messages: ViewMessage[], notes: ViewNote[], option
   for (const entry of entries) {
     const key = dayKey(entry.at, options.timeZone);
     if (key !== currentDay) {
-      items.push({ kind: "day", key: `day-${key}`, label: dayLabel(entry.at, options.now, options.timeZone) });
+      items.push({ kind: "day", key: `day-${key}`, label: dayLabel(entry.at, options.today, options.timeZone) });
       currentDay = key;
       lastSender = null;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextTickIn, windowState } from "./window-countdown";
+import { windowState } from "./window-countdown";
 
 const now = new Date("2026-11-25T10:00:00Z");
 
@@ -14,13 +14,5 @@ describe("windowState", () => {
     expect(windowState(new Date("2026-11-25T13:20:00Z"), now)).toMatchObject({ open: true, hoursLeft: 3, minutesLeft: 20 });
     expect(windowState(new Date("2026-11-25T10:00:30Z"), now)).toMatchObject({ open: true, hoursLeft: 0, minutesLeft: 1 });
     expect(windowState(new Date("2026-11-26T10:00:00Z"), now)).toMatchObject({ open: true, hoursLeft: 24, minutesLeft: 0 });
-  });
-});
-
-describe("nextTickIn", () => {
-  it("ticks when the minute changes, at most a minute apart", () => {
-    expect(nextTickIn(windowState(new Date("2026-11-25T10:05:30Z"), now))).toBe(30_000);
-    expect(nextTickIn(windowState(new Date("2026-11-25T10:05:00Z"), now))).toBe(60_000);
-    expect(nextTickIn({ open: false })).toBe(60_000);
   });
 });
