@@ -2,12 +2,13 @@
  * The real-time contract between the server (lib/realtime/publish.ts) and the browser
  * (components/realtime): channel names, event names and their payloads.
  *
- * Events are signals, not data: they carry ids and the few fields a list needs to re-sort or
- * re-badge itself, and the client refetches anything else through the same authorised reads the
- * page uses. So a payload never leaks more than the channel's members may see, stays far below
- * Pusher's 10 KB limit, and a missed event is repaired by refetching (the reconnect catch-up).
+ * Events are signals that may carry the conversation's list row and the message's timeline bubble
+ * (wire.ts), so open browsers update without a read of their own; an item is left out when it
+ * would not fit in Pusher's 10 KB, and then the client refetches it through the same authorised
+ * reads the page uses. A missed event is repaired by refetching (the reconnect catch-up).
  */
 import { z } from "zod";
+import { wireMessageSchema, wireRowSchema } from "./wire";
 
 /** Every member of the workspace; authorised by POST /api/realtime/auth for members only. */
 export function workspaceChannel(workspaceId: string): string {
@@ -29,6 +30,10 @@ export const realtimeEventSchemas = {
     messageId: id,
     direction: z.enum(["inbound", "outbound"]),
     at: iso,
+    /** The bubble (absent for a reaction, or when too large). */
+    message: wireMessageSchema.optional(),
+    /** The conversation's list row after the message (absent when too large). */
+    row: wireRowSchema.optional(),
   }),
   /** An outbound message's status moved (sent → delivered → read, or failed). */
   "message.status": z.object({
@@ -36,12 +41,14 @@ export const realtimeEventSchemas = {
     messageId: id,
     status: z.enum(["pending", "sent", "delivered", "read", "failed", "received"]),
     at: iso,
+    message: wireMessageSchema.optional(),
   }),
   /** Assignment, open/resolved, unread count, last activity or a new internal note changed. */
   "conversation.updated": z.object({
     conversationId: id,
     changes: z.array(z.enum(["assignee", "status", "unread", "activity", "note"])).min(1),
     at: iso,
+    row: wireRowSchema.optional(),
   }),
   /** A contact's details, tags, groups or opt-out changed. */
   "contact.updated": z.object({ contactId: id, at: iso }),

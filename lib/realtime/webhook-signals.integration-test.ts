@@ -14,7 +14,8 @@ const realtime = await vi.hoisted(async () => {
 const { prisma } = await import("@/lib/db");
 const { createNumber, createOutbound, deliver, fixtureFor, redelivery, tagged, FIXTURE_OUTBOUND_WAMID } = await import("@/test/webhooks/helpers");
 const { uniqueSuffix } = await import("@/test/webhooks/unique");
-const { workspaceChannel } = await import("@/lib/realtime/events");
+const { realtimeEventSchemas, workspaceChannel } = await import("@/lib/realtime/events");
+const { messageFromWire, rowFromWire } = await import("@/lib/realtime/wire");
 const { client, nextEvent, serverSdk, signedBy } = await import("@/local/realtime-server/test-support");
 
 const clients: PusherClient[] = [];
@@ -56,12 +57,32 @@ describe("webhook → real-time", () => {
     expect(outcome.inserted).toHaveLength(1);
     const [inserted] = outcome.inserted;
 
-    expect(await created).toMatchObject({ conversationId: inserted!.conversationId, messageId: inserted!.messageId, direction: "inbound" });
+    const signal = await created;
+    expect(signal).toMatchObject({ conversationId: inserted!.conversationId, messageId: inserted!.messageId, direction: "inbound" });
+    // It carries the bubble and the list row, exactly as the page's reads give them.
+    const parsed = realtimeEventSchemas["message.created"].parse(signal);
+    const stored = await prisma.message.findUniqueOrThrow({ where: { id: inserted!.messageId } });
+    const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: inserted!.conversationId } });
+    expect(parsed.message && messageFromWire(parsed.message)).toMatchObject({
+      id: stored.id,
+      direction: "inbound",
+      type: stored.type,
+      previewText: stored.previewText,
+      status: "received",
+      timestamp: stored.timestamp,
+    });
+    expect(parsed.row && rowFromWire(parsed.row)).toMatchObject({
+      id: conversation.id,
+      lastMessagePreview: conversation.lastMessagePreview,
+      lastMessageAt: conversation.lastMessageAt,
+      unreadCount: conversation.unreadCount,
+    });
     await waitUntil(() => mine.events.length >= 2);
     expect(mine.events.map((e) => e.name).sort()).toEqual(["conversation.updated", "message.created"]);
     expect(mine.events.find((e) => e.name === "conversation.updated")!.data).toMatchObject({
       conversationId: inserted!.conversationId,
       changes: ["activity", "unread"],
+      row: { id: inserted!.conversationId, unreadCount: conversation.unreadCount },
     });
     expect(theirs.events).toEqual([]);
   });
@@ -85,7 +106,7 @@ describe("webhook → real-time", () => {
     const { channel } = await listen(number.workspaceId);
     const status = nextEvent<Record<string, unknown>>(channel, "message.status", 15_000);
     await deliver(fixtureFor("status-delivered", number, tag));
-    expect(await status).toMatchObject({ conversationId, messageId, status: "delivered" });
+    expect(await status).toMatchObject({ conversationId, messageId, status: "delivered", message: { id: messageId, status: "delivered" } });
   });
 
   it("a template's review: template.updated with its id and status", async () => {

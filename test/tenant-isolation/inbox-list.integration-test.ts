@@ -13,9 +13,9 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { listConversations, getConversationListItem } = await import("@/lib/services/inbox/list-conversations");
+const { listConversations, getConversationListItem, conversationListItems } = await import("@/lib/services/inbox/list-conversations");
 const { getConversation } = await import("@/lib/services/inbox/get-conversation");
-const { listMessages, getMessage } = await import("@/lib/services/inbox/list-messages");
+const { listMessages, getMessage, timelineMessagesById } = await import("@/lib/services/inbox/list-messages");
 const { assignConversation, resolveConversation, reopenConversation, markConversationUnread } = await import("@/lib/services/inbox/conversation-actions");
 const { listAssignableMembers } = await import("@/lib/services/inbox/assignable-members");
 const { getContactPanel } = await import("@/lib/services/contacts/contact-panel");
@@ -47,6 +47,24 @@ describe("getConversationListItem", () => {
   it("is not found for A's conversation", async () => {
     const { A, B } = await createTenants();
     await notFound(getConversationListItem(B.owner.ctx, first(A).conversation.id));
+  });
+});
+
+describe("conversationListItems", () => {
+  it("gives B's workspace none of A's rows, even named among B's own", async () => {
+    const { A, B } = await createTenants();
+    const rows = await conversationListItems(B.workspace.id, [first(A).conversation.id, first(B).conversation.id]);
+    expect(rows.map((r) => r.id)).toEqual([first(B).conversation.id]);
+    expectNothingOf(A, rows);
+  });
+});
+
+describe("timelineMessagesById", () => {
+  it("gives B's workspace none of A's messages, even named among B's own", async () => {
+    const { A, B } = await createTenants();
+    const messages = await timelineMessagesById(B.workspace.id, [first(A).message.id, first(B).message.id]);
+    expect(messages.map((m) => m.id)).toEqual([first(B).message.id]);
+    expectNothingOf(A, messages);
   });
 });
 

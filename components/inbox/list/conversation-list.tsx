@@ -2,8 +2,9 @@
 
 /**
  * The inbox's left pane: filter tabs, search, the conversations (newest activity first), more as
- * you scroll, kept live by real-time signals (a changed row is refetched and moved; after a
- * reconnect the first page is reloaded), and the inbox keyboard shortcuts.
+ * you scroll, kept live by real-time signals (a changed row comes in the signal, or is refetched
+ * when too large to carry, and is moved; after a reconnect the first page is reloaded), and the
+ * inbox keyboard shortcuts.
  */
 import { useCallback, useRef, useState, useTransition, type ReactNode } from "react";
 import { useParams, useRouter } from "next/navigation";
@@ -13,6 +14,7 @@ import { SEARCH_MAX_LENGTH, type ConversationFilter } from "@/lib/services/inbox
 import { useRealtimeCatchUp, useRealtimeEvent } from "@/components/realtime/realtime-provider";
 import { loadConversationListItem, loadConversations } from "@/app/actions/inbox/reads";
 import { markConversationUnreadAction, resolveConversationAction } from "@/app/actions/inbox/conversations";
+import { rowFromWire, type WireRow } from "@/lib/realtime/wire";
 import { appendPage, upsertRow } from "./list-rows";
 import { ConversationRow } from "./conversation-row";
 import { FilterTabs } from "./filter-tabs";
@@ -78,8 +80,14 @@ export function ConversationList({ slug, userId, initial, toolbar }: { slug: str
     }
     setRows((current) => upsertRow(current, item, { filter, userId, searching: search !== "", complete: cursor === null }));
   };
-  useRealtimeEvent("message.created", (e) => void refreshRow(e.conversationId));
-  useRealtimeEvent("conversation.updated", (e) => void refreshRow(e.conversationId));
+  // The signal carries the row as it now is; only one too large to carry is read.
+  const applyRow = (conversationId: string, row: WireRow | undefined) => {
+    if (!row) return void refreshRow(conversationId);
+    const item = rowFromWire(row);
+    setRows((current) => upsertRow(current, item, { filter, userId, searching: search !== "", complete: cursor === null }));
+  };
+  useRealtimeEvent("message.created", (e) => applyRow(e.conversationId, e.row));
+  useRealtimeEvent("conversation.updated", (e) => applyRow(e.conversationId, e.row));
   useRealtimeEvent("contact.updated", (e) => {
     const row = rows.find((r) => r.contact.id === e.contactId);
     if (row) void refreshRow(row.id);

@@ -31,19 +31,22 @@ export function NewMessageNotifier({ slug }: { slug: string }) {
     if (!notify) return;
     playChime();
     if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
-    void loadMessage({ slug, messageId: event.messageId })
-      .catch(() => undefined)
-      .then((result) => {
-        const notification = new Notification(t("title"), {
-          body: result?.data?.previewText ?? t("body"),
-          tag: `conversation-${event.conversationId}`,
-        });
-        notification.onclick = () => {
-          window.focus();
-          router.push(`/w/${slug}/inbox/${encodeURIComponent(event.conversationId)}`);
-          notification.close();
-        };
+    const preview = event.message
+      ? Promise.resolve(event.message.previewText)
+      : loadMessage({ slug, messageId: event.messageId })
+          .catch(() => undefined)
+          .then((result) => result?.data?.previewText ?? null);
+    void preview.then((previewText) => {
+      const notification = new Notification(t("title"), {
+        body: previewText ?? t("body"),
+        tag: `conversation-${event.conversationId}`,
       });
+      notification.onclick = () => {
+        window.focus();
+        router.push(`/w/${slug}/inbox/${encodeURIComponent(event.conversationId)}`);
+        notification.close();
+      };
+    });
   });
 
   async function toggle() {

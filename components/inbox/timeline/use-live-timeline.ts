@@ -1,8 +1,8 @@
 "use client";
 
 /**
- * The conversation's messages and notes, kept live: older pages on demand, a bubble re-read on
- * each real-time signal for this conversation, the newest page refetched after a lost connection,
+ * The conversation's messages and notes, kept live: older pages on demand, a bubble taken from
+ * each real-time signal for this conversation (re-read when the signal could not carry it), the newest page refetched after a lost connection,
  * and the conversation marked read when opened and when a customer's message arrives while the
  * agent is looking at it.
  */
@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useRealtimeCatchUp, useRealtimeEvent } from "@/components/realtime/realtime-provider";
 import { loadMessage, loadOlderMessages } from "@/app/actions/inbox/reads";
 import { loadNotesAction, markReadAction } from "@/app/actions/inbox/messages";
+import { messageFromWire, type WireMessage } from "@/lib/realtime/wire";
 import { mergeMessages } from "./merge-messages";
 import { toViewMessage, toViewNote } from "./to-view";
 import type { ViewMessage, ViewNote } from "./types";
@@ -87,9 +88,21 @@ export function useLiveTimeline(input: {
     await refreshNotes();
   }, [slug, conversationId, refreshNotes]);
 
+  /** The bubble the signal carries, or (too large to carry, or a reaction) the one read afresh. */
+  const receive = useCallback(
+    async (messageId: string, carried: WireMessage | undefined) => {
+      if (!carried) return refreshMessage(messageId);
+      const message = toViewMessage(messageFromWire(carried));
+      if (message.direction === "inbound") setWindowExpiresAt((current) => later(current, new Date(message.timestamp.getTime() + WINDOW_MS)));
+      setMessages((current) => mergeMessages(current, [message]));
+      return message;
+    },
+    [refreshMessage],
+  );
+
   useRealtimeEvent("message.created", (event) => {
     if (event.conversationId !== conversationId) return;
-    void refreshMessage(event.messageId).then((message) => {
+    void receive(event.messageId, event.message).then((message) => {
       // A reaction is folded onto its target (not a bubble): refresh what is on screen instead.
       if (!message && event.direction === "inbound") void catchUp();
       if (event.direction === "inbound" && document.visibilityState === "visible") markRead();
@@ -97,7 +110,7 @@ export function useLiveTimeline(input: {
   });
 
   useRealtimeEvent("message.status", (event) => {
-    if (event.conversationId === conversationId) void refreshMessage(event.messageId);
+    if (event.conversationId === conversationId) void receive(event.messageId, event.message);
   });
 
   useRealtimeEvent("conversation.updated", (event) => {

@@ -33,7 +33,15 @@ describe("assignConversation", () => {
     await assignConversation(t.agent.ctx, { conversationId: unassigned!.id, assigneeId: t.admin.userId });
     expect((await row(unassigned!.id)).assigneeId).toBe(t.admin.userId);
     expect(signals()).toEqual([
-      { channel: `private-workspace-${t.workspace.id}`, name: "conversation.updated", conversationId: unassigned!.id, changes: ["assignee"], at: undefined },
+      {
+        channel: `private-workspace-${t.workspace.id}`,
+        name: "conversation.updated",
+        conversationId: unassigned!.id,
+        changes: ["assignee"],
+        at: undefined,
+        // The row as it now is, so other agents' lists move it without a read of their own.
+        row: expect.objectContaining({ id: unassigned!.id, assignee: { id: t.admin.userId, name: expect.any(String) } }),
+      },
       {
         channel: `private-user-${t.admin.userId}`,
         name: "user.notification",

@@ -8,11 +8,14 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { publishMany, toUser, toWorkspace, type RealtimeMessage } from "@/lib/realtime/publish";
+import { attach, loadSignalItemsOrNone } from "@/lib/realtime/signal-items";
 
 type Change = "assignee" | "status" | "unread";
 
-function updated(ctx: WorkspaceContext, conversationId: string, change: Change): RealtimeMessage {
-  return toWorkspace(ctx.workspaceId, "conversation.updated", { conversationId, changes: [change], at: new Date().toISOString() });
+/** The change's signal, carrying the row as it now is (other agents' lists update without a read). */
+async function updated(ctx: WorkspaceContext, conversationId: string, change: Change): Promise<RealtimeMessage> {
+  const items = await loadSignalItemsOrNone(ctx.workspaceId, { conversationIds: [conversationId] });
+  return toWorkspace(ctx.workspaceId, "conversation.updated", attach({ conversationId, changes: [change], at: new Date().toISOString() }, { row: items.row(conversationId) }));
 }
 
 async function findConversation(ctx: WorkspaceContext, conversationId: string) {
@@ -52,7 +55,7 @@ export async function assignConversation(ctx: WorkspaceContext, input: AssignCon
   });
   if (count === 0) throw NotFound("conversationNotFound");
 
-  const signals = [updated(ctx, conversation.id, "assignee")];
+  const signals = [await updated(ctx, conversation.id, "assignee")];
   if (input.assigneeId && input.assigneeId !== ctx.userId) {
     signals.push(
       toUser(input.assigneeId, "user.notification", {
@@ -76,7 +79,7 @@ export async function resolveConversation(ctx: WorkspaceContext, conversationId:
     where: { id: conversation.id, workspaceId: ctx.workspaceId },
     data: { status: "resolved", isOpen: null, resolvedAt: new Date() },
   });
-  await publishMany([updated(ctx, conversation.id, "status")]);
+  await publishMany([await updated(ctx, conversation.id, "status")]);
 }
 
 /**
@@ -96,7 +99,7 @@ export async function reopenConversation(ctx: WorkspaceContext, conversationId: 
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw Conflict("contactHasOpenConversation");
     throw error;
   }
-  await publishMany([updated(ctx, conversation.id, "status")]);
+  await publishMany([await updated(ctx, conversation.id, "status")]);
 }
 
 /** Back to unread (at least one), so it stands out in the list again. */
@@ -108,5 +111,5 @@ export async function markConversationUnread(ctx: WorkspaceContext, conversation
     where: { id: conversation.id, workspaceId: ctx.workspaceId, unreadCount: 0 },
     data: { unreadCount: 1 },
   });
-  await publishMany([updated(ctx, conversation.id, "unread")]);
+  await publishMany([await updated(ctx, conversation.id, "unread")]);
 }

@@ -112,7 +112,17 @@ export async function listConversations(ctx: WorkspaceContext, input: ListConver
 /** One row of the list, for a live update (a new message, an assignment…). */
 export async function getConversationListItem(ctx: WorkspaceContext, conversationId: string): Promise<ConversationListItem> {
   authorize(ctx, "conversation:view");
-  const row = await prisma.conversation.findFirst({ where: { id: conversationId, workspaceId: ctx.workspaceId }, select: itemSelect });
-  if (!row) throw NotFound("conversationNotFound");
-  return toItem(row);
+  const [item] = await conversationListItems(ctx.workspaceId, [conversationId]);
+  if (!item) throw NotFound("conversationNotFound");
+  return item;
+}
+
+/**
+ * The list rows of `ids` in `workspaceId` (another workspace's ids match nothing), in no order:
+ * what a real-time signal carries to every member (lib/realtime/signal-items.ts).
+ */
+export async function conversationListItems(workspaceId: string, ids: string[]): Promise<ConversationListItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma.conversation.findMany({ where: { id: { in: ids }, workspaceId }, select: itemSelect });
+  return rows.map(toItem);
 }

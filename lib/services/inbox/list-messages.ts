@@ -57,11 +57,20 @@ export async function listMessages(ctx: WorkspaceContext, input: ListMessagesInp
 /** One bubble, as listMessages shows it. A reaction message is NotFound: it is not a bubble. */
 export async function getMessage(ctx: WorkspaceContext, messageId: string): Promise<TimelineMessage> {
   authorize(ctx, "conversation:view");
-  const row = await prisma.message.findFirst({
-    where: { id: messageId, workspaceId: ctx.workspaceId, type: { not: "reaction" } },
-    select: timelineMessageSelect,
-  });
-  if (!row) throw NotFound("messageNotFound");
-  const [message] = await toTimelineMessages(ctx.workspaceId, row.conversationId, [row]);
-  return message!;
+  const [message] = await timelineMessagesById(ctx.workspaceId, [messageId]);
+  if (!message) throw NotFound("messageNotFound");
+  return message;
+}
+
+/**
+ * The bubbles of `ids` in `workspaceId` (another workspace's ids match nothing; reactions are not
+ * bubbles), in no order: what a real-time signal carries (lib/realtime/signal-items.ts).
+ */
+export async function timelineMessagesById(workspaceId: string, ids: string[]): Promise<TimelineMessage[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma.message.findMany({ where: { id: { in: ids }, workspaceId, type: { not: "reaction" } }, select: timelineMessageSelect });
+  const byConversation = new Map<string, typeof rows>();
+  for (const row of rows) byConversation.set(row.conversationId, [...(byConversation.get(row.conversationId) ?? []), row]);
+  const pages = await Promise.all([...byConversation].map(([conversationId, page]) => toTimelineMessages(workspaceId, conversationId, page)));
+  return pages.flat();
 }
