@@ -10,8 +10,10 @@ export interface SignedDelivery {
 
 const run = randomBytes(6).toString("hex").toUpperCase();
 
-export function inboundText(phone: EmulatorPhoneNumber, appSecret: string, index: number): SignedDelivery {
-  const waId = `628123400${String(index % 20).padStart(4, "0")}`;
+/** `newCustomer`: each index from a customer of its own (a new conversation every time). */
+export function inboundText(phone: EmulatorPhoneNumber, appSecret: string, index: number, options: { newCustomer?: boolean; text?: string } = {}): SignedDelivery {
+  const customer = options.newCustomer ? index : index % 20;
+  const waId = `62812340${String(customer).padStart(5, "0")}`;
   const payload = {
     object: "whatsapp_business_account",
     entry: [
@@ -23,14 +25,14 @@ export function inboundText(phone: EmulatorPhoneNumber, appSecret: string, index
             value: {
               messaging_product: "whatsapp",
               metadata: { display_phone_number: phone.displayPhoneNumber.replace(/\D/g, ""), phone_number_id: phone.phoneNumberId },
-              contacts: [{ profile: { name: `Customer ${index % 20}` }, wa_id: waId }],
+              contacts: [{ profile: { name: `Customer ${customer}` }, wa_id: waId }],
               messages: [
                 {
                   from: waId,
                   id: `wamid.BENCH${run}${String(index).padStart(8, "0")}`,
                   timestamp: String(Math.floor(Date.now() / 1000)),
                   type: "text",
-                  text: { body: `Hello, message ${index}` },
+                  text: { body: options.text ?? `Hello, message ${index}` },
                 },
               ],
             },

@@ -10,24 +10,16 @@
  * Prints p50, p95 and max, and last one line of JSON (bench/README.md). Exits 0 whether or not the
  * target is met; non-zero only when it could not measure. Needs `npm run build` first.
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import PusherClient from "pusher-js";
-import { workspaceChannel } from "@/lib/realtime/events";
-import { freePort } from "@/local/postgres/embedded";
 import { ACME_PHONE_NUMBER } from "@/local/whatsapp-emulator/phone-numbers";
-import { openBenchDatabase } from "../webhook-ingest/database";
-import { fetchWithin, startEmulator, startNext, type Started } from "../webhook-ingest/servers";
+import type { Started } from "../webhook-ingest/servers";
 import { inboundText } from "./inbound";
-import { seedTenant } from "./seed";
+import { percentile, postWebhook, round, startStack, subscribe } from "./stack";
 
 const TARGETS = { p95_ms: 150 } as const;
 const EVENT_TIMEOUT_MS = 5_000;
-const REALTIME_APP = { appId: "parley-bench", key: "parley-bench-key" };
 
 function parseOptions(argv: string[]): { quick: boolean; n: number; warmup: number } {
   const quick = argv.includes("--quick");
@@ -43,79 +35,6 @@ function parseOptions(argv: string[]): { quick: boolean; n: number; warmup: numb
   }
   return { quick, n, warmup: Math.min(30, Math.max(5, Math.ceil(n / 10))) };
 }
-
-/** The local Pusher-protocol server (`npm run realtime`'s cli.ts) in its own process, like the app's. */
-async function startRealtime(options: { port: number; secret: string; logFile: string; track: (s: Started) => void }): Promise<Started> {
-  const log = openSync(options.logFile, "a");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "local", "realtime-server", "cli.ts")], {
-    env: { PATH: process.env.PATH, NODE_ENV: "production", REALTIME_PORT: String(options.port), PUSHER_APP_ID: REALTIME_APP.appId, PUSHER_KEY: REALTIME_APP.key, PUSHER_SECRET: options.secret },
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
-  closeSync(log);
-  const origin = `http://127.0.0.1:${options.port}`;
-  const started: Started = {
-    name: "realtime server",
-    pid: child.pid ?? -1,
-    origin,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      try {
-        process.kill(-(child.pid ?? 0), "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-      await Promise.race([new Promise((resolve) => child.once("exit", resolve)), sleep(3_000)]);
-    },
-  };
-  options.track(started);
-  const deadline = Date.now() + 30_000;
-  while (!(await fetchWithin(`${origin}/`, {}, 1_000).catch(() => null))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the realtime server did not start (see ${options.logFile})`);
-    await sleep(100);
-  }
-  return started;
-}
-
-/** A browser's pusher-js connection: private-channel auth through the app's route with the session cookie. */
-async function subscribe(options: { realtimePort: number; appOrigin: string; cookie: string; workspaceId: string }) {
-  const client = new PusherClient(REALTIME_APP.key, {
-    cluster: "local",
-    wsHost: "127.0.0.1",
-    wsPort: options.realtimePort,
-    forceTLS: false,
-    enabledTransports: ["ws"],
-    disableStats: true,
-    channelAuthorization: {
-      customHandler: ({ socketId, channelName }, callback) => {
-        fetch(`${options.appOrigin}/api/realtime/auth`, {
-          method: "POST",
-          headers: { cookie: options.cookie, "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }),
-        })
-          .then(async (response) => {
-            if (!response.ok) throw new Error(`POST /api/realtime/auth answered ${response.status}`);
-            callback(null, (await response.json()) as { auth: string });
-          })
-          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
-      },
-    },
-  });
-  const channel = client.subscribe(workspaceChannel(options.workspaceId));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the pusher-js client was not subscribed within 15 s")), 15_000);
-    channel.bind("pusher:subscription_succeeded", () => (clearTimeout(timer), resolve()));
-    channel.bind("pusher:subscription_error", (error: unknown) => (clearTimeout(timer), reject(new Error(`subscription refused: ${JSON.stringify(error)}`))));
-  });
-  return { client, channel };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const round = (value: number) => Math.round(value * 10) / 10;
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -139,49 +58,8 @@ async function main(): Promise<void> {
   const track = (started: Started) => stops.push({ name: started.name, run: () => started.stop() });
 
   try {
-    const appSecret = randomBytes(24).toString("hex");
-    const encryptionKey = `k1:${randomBytes(32).toString("base64")}`;
-    const authSecret = randomBytes(32).toString("base64url");
-    const realtimeSecret = randomBytes(24).toString("base64url");
     console.log(`realtime-latency: N=${options.n}${options.quick ? " (quick)" : ""}, warm-up ${options.warmup}, one delivery at a time`);
-
-    const database = await openBenchDatabase(process.env.DATABASE_URL);
-    stops.push({ name: "schema", run: () => database.drop() });
-    const tenant = await seedTenant(database.prisma, ACME_PHONE_NUMBER, { encryptionKey, authSecret });
-
-    const emulator = await startEmulator({ port: await freePort(), appSecret, logFile: path.join(logDir, "emulator.log"), track });
-    const realtimePort = await freePort();
-    await startRealtime({ port: realtimePort, secret: realtimeSecret, logFile: path.join(logDir, "realtime.log"), track });
-    const nextPort = await freePort();
-    const env: Record<string, string | undefined> = {};
-    // Nothing of the caller's that could reach beyond loopback (object storage, Pusher, Trigger.dev, mail).
-    for (const [name, value] of Object.entries(process.env)) if (!/^(S3_|PUSHER_|NEXT_PUBLIC_PUSHER_|TRIGGER_|SMTP_|VERCEL)/.test(name)) env[name] = value;
-    const next = await startNext({
-      port: nextPort,
-      logFile: path.join(logDir, "next.log"),
-      track,
-      env: {
-        ...env,
-        NODE_ENV: "production",
-        DATABASE_URL: database.url,
-        AUTH_SECRET: authSecret,
-        APP_ENCRYPTION_KEY: encryptionKey,
-        AUTH_TRUST_HOST: "true",
-        APP_URL: `http://127.0.0.1:${nextPort}`,
-        META_APP_SECRET: appSecret,
-        WHATSAPP_WEBHOOK_VERIFY_TOKEN: randomBytes(16).toString("hex"),
-        WHATSAPP_GRAPH_API_URL: emulator.origin,
-        STORAGE_DIR: path.join(logDir, "storage"),
-        PUSHER_APP_ID: REALTIME_APP.appId,
-        PUSHER_KEY: REALTIME_APP.key,
-        PUSHER_SECRET: realtimeSecret,
-        PUSHER_HOST: "127.0.0.1",
-        PUSHER_PORT: String(realtimePort),
-        PUSHER_USE_TLS: "false",
-        LOG_LEVEL: "warn",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    });
+    const { tenant, appSecret, realtimePort, next } = await startStack({ logDir, track, onStop: (name, run) => stops.push({ name, run }) });
 
     const { client, channel } = await subscribe({ realtimePort, appOrigin: next.origin, cookie: tenant.cookie, workspaceId: tenant.workspaceId });
     stops.push({ name: "pusher-js client", run: async () => client.disconnect() });
@@ -202,13 +80,8 @@ async function main(): Promise<void> {
         waiting = (at) => (clearTimeout(timer), resolve(at));
       });
       const sent = performance.now();
-      const answer = await fetchWithin(
-        `${next.origin}/api/webhooks/whatsapp`,
-        { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": delivery.signature }, body: delivery.body },
-        10_000,
-      );
+      await postWebhook(next.origin, delivery);
       const acked = performance.now();
-      if (answer.status !== 200) throw new Error(`the webhook answered ${answer.status}: ${answer.body.toString().slice(0, 200)}`);
       const at = await received;
       if (i < options.warmup) continue;
       acks.push(acked - sent);
