@@ -12,15 +12,12 @@
  * p95 and max for both, then one line of JSON (bench/README.md). Exits 0 whether or not the
  * target is met; non-zero only when it could not measure. Needs `npm run build` first.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
 import { ACME_PHONE_NUMBER } from "@/local/whatsapp-emulator/phone-numbers";
-import type { Started } from "../webhook-ingest/servers";
 import { inboundText } from "../realtime-latency/inbound";
 import { SESSION_COOKIE } from "../realtime-latency/seed";
-import { percentile, postWebhook, round, startStack, subscribe } from "../realtime-latency/stack";
+import { benchRun, countOption, percentile, postWebhook, round, startStack, subscribe } from "../realtime-latency/stack";
 
 const TARGETS = { browser_p95_ms: 150 } as const;
 const SEEN_TIMEOUT_MS = 5_000;
@@ -28,17 +25,7 @@ const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 function parseOptions(argv: string[]): { quick: boolean; n: number; warmup: number } {
   const quick = argv.includes("--quick");
-  let n = quick ? 40 : 200;
-  const at = argv.findIndex((arg) => arg === "--n" || arg.startsWith("--n="));
-  if (at >= 0) {
-    const raw = argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
-    n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 10_000) {
-      console.error(`--n needs an integer from 1 to 10000, got ${raw ?? "nothing"}\nusage: npm run bench:realtime-browser [-- --quick] [--n N]`);
-      process.exit(2);
-    }
-  }
-  return { quick, n, warmup: 5 };
+  return { quick, n: countOption(argv, quick ? 40 : 200, 10_000, "npm run bench:realtime-browser [-- --quick] [--n N]"), warmup: 5 };
 }
 
 /**
@@ -64,27 +51,20 @@ const now = () => performance.timeOrigin + performance.now();
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.error("bench:realtime-browser measures the production build: run `npm run build` first.");
-    process.exit(2);
-  }
-  const stops: { name: string; run: () => Promise<void> }[] = [];
-  const cleanup = async () => {
-    for (const step of stops.splice(0).reverse()) await step.run().catch((e: unknown) => console.error(`bench: cleanup "${step.name}" failed:`, e));
-  };
-  process.on("SIGINT", () => void cleanup().finally(() => process.exit(130)));
-  const logDir = mkdtempSync(path.join(tmpdir(), "parley-bench-browser-"));
-  let keepLogs = true;
-  stops.push({ name: "logs", run: async () => (keepLogs ? console.error(`bench: logs kept in ${logDir}`) : rmSync(logDir, { recursive: true, force: true })) });
-  const track = (started: Started) => stops.push({ name: started.name, run: () => started.stop() });
-
-  try {
-    console.log(`realtime-browser: N=${options.n}${options.quick ? " (quick)" : ""}, warm-up ${options.warmup}, one new conversation at a time`);
-    const { tenant, appSecret, realtimePort, next } = await startStack({ logDir, track, onStop: (name, run) => stops.push({ name, run }) });
+  await benchRun("realtime-browser", async (run) => {
+    console.log(
+      `realtime-browser: N=${options.n}${options.quick ? " (quick)" : ""}, warm-up ${options.warmup}, one new conversation at a time`,
+    );
+    const { tenant, appSecret, realtimePort, next } = await startStack(run);
 
     // The reference: a pusher-js client of the same member, in Node.
-    const { client, channel } = await subscribe({ realtimePort, appOrigin: next.origin, cookie: tenant.cookie, workspaceId: tenant.workspaceId });
-    stops.push({ name: "pusher-js client", run: async () => client.disconnect() });
+    const { client, channel } = await subscribe({
+      realtimePort,
+      appOrigin: next.origin,
+      cookie: tenant.cookie,
+      workspaceId: tenant.workspaceId,
+    });
+    run.onStop("pusher-js client", async () => client.disconnect());
     let signalled: ((at: number) => void) | null = null;
     channel.bind("message.created", () => {
       signalled?.(now());
@@ -92,12 +72,17 @@ async function main(): Promise<void> {
     });
 
     // The agent's browser, signed in with the member's session cookie, on the inbox.
-    const browser: Browser = await chromium.launch(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] } : {});
-    stops.push({ name: "browser", run: () => browser.close() });
+    const browser: Browser = await chromium.launch(
+      existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] } : {},
+    );
+    run.onStop("browser", () => browser.close());
     const context = await browser.newContext();
     await context.addCookies([{ name: SESSION_COOKIE, value: tenant.cookie.slice(SESSION_COOKIE.length + 1), url: next.origin }]);
     const page = await context.newPage();
-    const subscribed = page.waitForResponse((r) => r.url().endsWith("/api/realtime/auth") && (r.request().postData() ?? "").includes("private-workspace-") && r.ok(), { timeout: 30_000 });
+    const subscribed = page.waitForResponse(
+      (r) => r.url().endsWith("/api/realtime/auth") && (r.request().postData() ?? "").includes("private-workspace-") && r.ok(),
+      { timeout: 30_000 },
+    );
     await page.goto(`${next.origin}/w/${tenant.slug}/inbox`);
     await subscribed;
     let actionRequests = 0;
@@ -141,18 +126,18 @@ async function main(): Promise<void> {
       pusher_js_p95_ms: round(percentile(pusherMs, 95)),
       action_requests_per_message: round(actionRequests / options.n),
     };
-    console.log(`webhook POST → the row on the agent's screen (Chromium): p50 ${figures.browser_p50_ms} ms, p95 ${figures.browser_p95_ms} ms, max ${figures.browser_max_ms} ms`);
-    console.log(`  reference, webhook POST → message.created at a pusher-js client: p50 ${figures.pusher_js_p50_ms} ms, p95 ${figures.pusher_js_p95_ms} ms`);
-    console.log(`  ${figures.seen}/${options.n} seen, ${missed} missed (none within ${SEEN_TIMEOUT_MS / 1000} s); server-action requests per message: ${figures.action_requests_per_message}`);
+    console.log(
+      `webhook POST → the row on the agent's screen (Chromium): p50 ${figures.browser_p50_ms} ms, p95 ${figures.browser_p95_ms} ms, max ${figures.browser_max_ms} ms`,
+    );
+    console.log(
+      `  reference, webhook POST → message.created at a pusher-js client: p50 ${figures.pusher_js_p50_ms} ms, p95 ${figures.pusher_js_p95_ms} ms`,
+    );
+    console.log(
+      `  ${figures.seen}/${options.n} seen, ${missed} missed (none within ${SEEN_TIMEOUT_MS / 1000} s); server-action requests per message: ${figures.action_requests_per_message}`,
+    );
     const met = missed === 0 && figures.browser_p95_ms < TARGETS.browser_p95_ms;
-    keepLogs = false;
-    await cleanup();
     console.log(JSON.stringify({ bench: "realtime-browser", figures, targets: TARGETS, met }));
-  } catch (error) {
-    console.error("bench:realtime-browser could not measure:", error instanceof Error ? error.message : error);
-    await cleanup();
-    process.exit(1);
-  }
+  });
 }
 
 void main();

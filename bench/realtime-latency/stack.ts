@@ -6,7 +6,8 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import PusherClient from "pusher-js";
@@ -20,10 +21,22 @@ import { seedTenant, type BenchTenant } from "./seed";
 export const REALTIME_APP = { appId: "parley-bench", key: "parley-bench-key" };
 
 /** The local Pusher-protocol server (`npm run realtime`'s cli.ts) in its own process, like the app's. */
-export async function startRealtime(options: { port: number; secret: string; logFile: string; track: (s: Started) => void }): Promise<Started> {
+export async function startRealtime(options: {
+  port: number;
+  secret: string;
+  logFile: string;
+  track: (s: Started) => void;
+}): Promise<Started> {
   const log = openSync(options.logFile, "a");
   const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "local", "realtime-server", "cli.ts")], {
-    env: { PATH: process.env.PATH, NODE_ENV: "production", REALTIME_PORT: String(options.port), PUSHER_APP_ID: REALTIME_APP.appId, PUSHER_KEY: REALTIME_APP.key, PUSHER_SECRET: options.secret },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      REALTIME_PORT: String(options.port),
+      PUSHER_APP_ID: REALTIME_APP.appId,
+      PUSHER_KEY: REALTIME_APP.key,
+      PUSHER_SECRET: options.secret,
+    },
     stdio: ["ignore", log, log],
     detached: true,
   });
@@ -80,7 +93,10 @@ export async function subscribe(options: { realtimePort: number; appOrigin: stri
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the pusher-js client was not subscribed within 15 s")), 15_000);
     channel.bind("pusher:subscription_succeeded", () => (clearTimeout(timer), resolve()));
-    channel.bind("pusher:subscription_error", (error: unknown) => (clearTimeout(timer), reject(new Error(`subscription refused: ${JSON.stringify(error)}`))));
+    channel.bind(
+      "pusher:subscription_error",
+      (error: unknown) => (clearTimeout(timer), reject(new Error(`subscription refused: ${JSON.stringify(error)}`))),
+    );
   });
   return { client, channel };
 }
@@ -92,7 +108,6 @@ export function percentile(sorted: number[], p: number): number {
 
 export const round = (value: number) => Math.round(value * 10) / 10;
 
-
 export interface BenchStack {
   tenant: BenchTenant;
   appSecret: string;
@@ -101,7 +116,11 @@ export interface BenchStack {
 }
 
 /** Starts everything; each started part is registered with `track`/`onStop` for the caller's clean-up. */
-export async function startStack(options: { logDir: string; track: (s: Started) => void; onStop: (name: string, run: () => Promise<void>) => void }): Promise<BenchStack> {
+export async function startStack(options: {
+  logDir: string;
+  track: (s: Started) => void;
+  onStop: (name: string, run: () => Promise<void>) => void;
+}): Promise<BenchStack> {
   const { logDir, track } = options;
   const appSecret = randomBytes(24).toString("hex");
   const encryptionKey = `k1:${randomBytes(32).toString("base64")}`;
@@ -118,7 +137,8 @@ export async function startStack(options: { logDir: string; track: (s: Started) 
   const nextPort = await freePort();
   const env: Record<string, string | undefined> = {};
   // Nothing of the caller's that could reach beyond loopback (object storage, Pusher, Trigger.dev, mail).
-  for (const [name, value] of Object.entries(process.env)) if (!/^(S3_|PUSHER_|NEXT_PUBLIC_PUSHER_|TRIGGER_|SMTP_|VERCEL)/.test(name)) env[name] = value;
+  for (const [name, value] of Object.entries(process.env))
+    if (!/^(S3_|PUSHER_|NEXT_PUBLIC_PUSHER_|TRIGGER_|SMTP_|VERCEL)/.test(name)) env[name] = value;
   const next = await startNext({
     port: nextPort,
     logFile: path.join(logDir, "next.log"),
@@ -156,4 +176,65 @@ export async function postWebhook(origin: string, delivery: { body: string; sign
     10_000,
   );
   if (answer.status !== 200) throw new Error(`the webhook answered ${answer.status}: ${answer.body.toString().slice(0, 200)}`);
+}
+
+export interface BenchRun {
+  logDir: string;
+  track: (started: Started) => void;
+  onStop: (name: string, run: () => Promise<void>) => void;
+}
+
+/**
+ * The frame of a benchmark run against the production build: refuses without a build, stops
+ * everything it started in reverse order (also on Ctrl-C), keeps the logs only when it failed,
+ * and exits non-zero only when it could not measure.
+ */
+export async function benchRun(name: string, body: (run: BenchRun) => Promise<void>): Promise<void> {
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.error(`bench:${name} measures the production build: run \`npm run build\` first.`);
+    process.exit(2);
+  }
+  const stops: { name: string; run: () => Promise<void> }[] = [];
+  const cleanup = async () => {
+    for (const step of stops.splice(0).reverse())
+      await step.run().catch((e: unknown) => console.error(`bench: cleanup "${step.name}" failed:`, e));
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`\nbench: ${signal}, stopping what it started…`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const logDir = mkdtempSync(path.join(tmpdir(), `parley-bench-${name}-`));
+  let keepLogs = true;
+  stops.push({
+    name: "logs",
+    run: async () => (keepLogs ? console.error(`bench: logs kept in ${logDir}`) : rmSync(logDir, { recursive: true, force: true })),
+  });
+  try {
+    await body({
+      logDir,
+      track: (started) => stops.push({ name: started.name, run: () => started.stop() }),
+      onStop: (what, run) => stops.push({ name: what, run }),
+    });
+    keepLogs = false;
+    await cleanup();
+  } catch (error) {
+    console.error(`bench:${name} could not measure:`, error instanceof Error ? error.message : error);
+    await cleanup();
+    process.exit(1);
+  }
+}
+
+/** `--n N` (or `--n=N`) from argv, within 1..max; `fallback` without it. Exits 2 on a bad value. */
+export function countOption(argv: string[], fallback: number, max: number, usage: string): number {
+  const at = argv.findIndex((arg) => arg === "--n" || arg.startsWith("--n="));
+  if (at < 0) return fallback;
+  const raw = argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    console.error(`--n needs an integer from 1 to ${max}, got ${raw ?? "nothing"}\nusage: ${usage}`);
+    process.exit(2);
+  }
+  return n;
 }
