@@ -11,7 +11,8 @@
  *   });
  *
  * The `describe` title must be the service's exported name: test/tenant-isolation/coverage.test.ts
- * fails for any service taking a WorkspaceContext that no describe here names.
+ * fails for any exported function taking a workspace (context or id) that no describe here names
+ * and that its ALLOWED list does not excuse.
  */
 import { expect } from "vitest";
 import { AppError } from "@/lib/errors";

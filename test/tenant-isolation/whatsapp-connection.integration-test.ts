@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { clearOwnAppSecret, disconnect, getConnectionView, saveConnection } from "@/lib/services/whatsapp/connections";
+import { connectionById, connectionForWorkspace } from "@/lib/services/whatsapp/connection-secrets";
 import { testConnection } from "@/lib/services/whatsapp/test-connection";
 import { createTenants } from "@/test/fixtures/tenants";
 import { ACME_PHONE_NUMBER, startWhatsAppEmulator, type RunningEmulator } from "@/local/whatsapp-emulator";
@@ -81,5 +82,31 @@ describe("testConnection", () => {
       // The fixture's ids are not Meta's numeric ids, so the client refuses before any request.
       expect((await rejection(testConnection(B.owner.ctx))).messageKey).toBe("connectionTestFailed");
     });
+  });
+});
+
+/** The fixture's tokens are not encrypted; the secret readers decrypt them. */
+async function withEncryptedTokens(...connectionIds: string[]): Promise<void> {
+  for (const id of connectionIds) {
+    await prisma.whatsappConnection.update({ where: { id }, data: { accessTokenEncrypted: encryptSecret(`token-${id}`) } });
+  }
+}
+
+describe("connectionForWorkspace", () => {
+  it("gives B's connection with B's secrets, never A's", async () => {
+    const { A, B } = await createTenants();
+    await withEncryptedTokens(A.connection.id, B.connection.id);
+    const connection = await connectionForWorkspace(B.workspace.id);
+    expect(connection).toMatchObject({ id: B.connection.id, accessToken: `token-${B.connection.id}` });
+    expectNothingOf(A, connection);
+  });
+});
+
+describe("connectionById", () => {
+  it("finds nothing when B names A's connection", async () => {
+    const { A, B } = await createTenants();
+    await withEncryptedTokens(A.connection.id, B.connection.id);
+    expect(await connectionById(B.workspace.id, A.connection.id)).toBeNull();
+    expect((await connectionById(B.workspace.id, B.connection.id))?.id).toBe(B.connection.id);
   });
 });

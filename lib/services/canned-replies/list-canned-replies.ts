@@ -4,7 +4,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 
 export interface CannedReply {
   id: string;
@@ -21,10 +21,10 @@ export async function listCannedReplies(ctx: WorkspaceContext, input: { query?: 
   authorize(ctx, "conversation:view");
   const query = (input.query ?? "").trim().replace(/^\//, "").slice(0, 100);
   if (!query) {
-    return prisma.cannedReply.findMany({ where: { workspaceId: ctx.workspaceId }, orderBy: { shortcut: "asc" }, select, take: 500 });
+    return tenantDb(ctx).cannedReply.findMany({ where: { workspaceId: ctx.workspaceId }, orderBy: { shortcut: "asc" }, select, take: 500 });
   }
   const contains = { contains: query, mode: "insensitive" as const };
-  const rows = await prisma.cannedReply.findMany({
+  const rows = await tenantDb(ctx).cannedReply.findMany({
     where: { workspaceId: ctx.workspaceId, OR: [{ shortcut: contains }, { title: contains }, { body: contains }] },
     orderBy: { shortcut: "asc" },
     select,

@@ -5,7 +5,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Conflict, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/services/inbox/parse-input";
@@ -19,7 +19,7 @@ export async function createCannedReply(ctx: WorkspaceContext, input: CannedRepl
   authorize(ctx, "canned_reply:manage");
   const fields = parseInput(cannedReplyFieldsSchema, input);
   try {
-    return await prisma.cannedReply.create({ data: { ...fields, workspaceId: ctx.workspaceId, createdById: ctx.userId }, select });
+    return await tenantDb(ctx).cannedReply.create({ data: { ...fields, workspaceId: ctx.workspaceId, createdById: ctx.userId }, select });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
     throw error;
@@ -31,19 +31,19 @@ export async function updateCannedReply(ctx: WorkspaceContext, input: CannedRepl
   const id = parseInput(cannedReplyIdSchema, input.id);
   const fields = parseInput(cannedReplyFieldsSchema, input);
   try {
-    const updated = await prisma.cannedReply.updateMany({ where: { id, workspaceId: ctx.workspaceId }, data: fields });
+    const updated = await tenantDb(ctx).cannedReply.updateMany({ where: { id, workspaceId: ctx.workspaceId }, data: fields });
     if (updated.count === 0) throw NotFound("cannedReplyNotFound");
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
     throw error;
   }
-  const reply = await prisma.cannedReply.findFirst({ where: { id, workspaceId: ctx.workspaceId }, select });
+  const reply = await tenantDb(ctx).cannedReply.findFirst({ where: { id, workspaceId: ctx.workspaceId }, select });
   if (!reply) throw NotFound("cannedReplyNotFound");
   return reply;
 }
 
 export async function deleteCannedReply(ctx: WorkspaceContext, id: string): Promise<void> {
   authorize(ctx, "canned_reply:manage");
-  const deleted = await prisma.cannedReply.deleteMany({ where: { id: parseInput(cannedReplyIdSchema, id), workspaceId: ctx.workspaceId } });
+  const deleted = await tenantDb(ctx).cannedReply.deleteMany({ where: { id: parseInput(cannedReplyIdSchema, id), workspaceId: ctx.workspaceId } });
   if (deleted.count === 0) throw NotFound("cannedReplyNotFound");
 }

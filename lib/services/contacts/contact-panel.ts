@@ -3,7 +3,8 @@
  * they opted out (and why), custom fields, plus the workspace's groups and tags to pick from
  * when editing.
  */
-import { prisma, type Prisma } from "@/lib/db";
+import { type Prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
@@ -28,7 +29,7 @@ export interface ContactPanel {
 
 export async function getContactPanel(ctx: WorkspaceContext, contactId: string): Promise<ContactPanel> {
   authorize(ctx, "contact:view");
-  const contact = await prisma.contact.findFirst({
+  const contact = await tenantDb(ctx).contact.findFirst({
     where: { id: contactId, workspaceId: ctx.workspaceId },
     select: {
       id: true,
@@ -48,8 +49,8 @@ export async function getContactPanel(ctx: WorkspaceContext, contactId: string):
   });
   if (!contact) throw NotFound("contactNotFound");
   const [groups, tags] = await Promise.all([
-    prisma.contactGroup.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.tag.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
+    tenantDb(ctx).contactGroup.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    tenantDb(ctx).tag.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
   ]);
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   return {

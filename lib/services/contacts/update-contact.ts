@@ -5,7 +5,7 @@
  * transaction, then `contact.updated`.
  */
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { Invalid, NotFound } from "@/lib/errors";
@@ -37,7 +37,7 @@ export async function updateContact(ctx: WorkspaceContext, input: UpdateContactI
   }
   const data = parsed.data;
 
-  await prisma.$transaction(async (tx) => {
+  await tenantDb(ctx).$transaction(async (tx) => {
     const contact = await tx.contact.findFirst({ where: { id: data.contactId, workspaceId: ctx.workspaceId }, select: { id: true, optedOutAt: true } });
     if (!contact) throw NotFound("contactNotFound");
 
