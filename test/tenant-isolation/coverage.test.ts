@@ -22,6 +22,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../.
 const ALLOWED: Record<string, string> = {
   // The edges that build the context: they check membership, and their own tests prove it.
   withWorkspace: "the route-handler wrapper that resolves the WorkspaceContext (lib/http/route.integration-test.ts)",
+  scopeArgs: "the scoped client's own rewrite of query arguments, proven through tenantDb (scoped-client.integration-test.ts)",
   // Pure: names and keys computed from the workspace id they are given, no database.
   workspaceChannel: "pure: the Pusher channel name of a workspace id",
   keyBelongsTo: "pure: whether a storage key lies under the given workspace's prefix",
