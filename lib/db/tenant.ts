@@ -25,9 +25,14 @@
  *   and its search condition (inbox/conversation-search.ts, on Contact and Message); the webhook
  *   pipeline's status update (webhooks/apply-status.ts, `"workspaceId" = ${workspaceId}`), and its
  *   UPDATEs by a row id it has just found or created in the routed workspace
- *   (webhooks/inbound/contact.ts, conversation.ts). Cross-workspace by design, not tenant code:
- *   the pending-send sweep (inbox/pending-sweep.ts), webhook storage and recovery
- *   (webhooks/store-event.ts, recover.ts, process-event.ts, sql.ts), health.ts;
+ *   (webhooks/inbound/contact.ts, conversation.ts);
+ * - code that works across workspaces by design and so uses `prisma` itself: the edges that find
+ *   the workspace (auth/workspace.ts, realtime/authorize-channel.ts), a user's own workspaces and
+ *   sessions, invitation tokens, media URLs (scoped by the viewer's memberships), the background
+ *   sweeps (pending sends, media downloads and retention, webhook recovery and retention) and the
+ *   webhook pipeline, which routes by Meta's phone_number_id. test/tenant-isolation/
+ *   unscoped-queries.test.ts lists each such file with its reason and fails on any other file
+ *   that reaches a workspace-owned model, raw SQL or a transaction through `prisma`;
  * - nested writes through relations (`conversation.create({ data: { messages: { create: … } } })`,
  *   `connect` by id): the nested rows are not checked. Connect only rows found through tenantDb;
  * - relations read through `include` / `select` follow foreign keys and are not filtered again

@@ -1,7 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceContext } from "@/lib/auth/context";
+import type { TenantTx } from "@/lib/db/tenant";
 
-type Db = Pick<Prisma.TransactionClient, "auditLog">;
+/** A workspace-scoped client or transaction (lib/db/tenant.ts): an audit row is the workspace's. */
+type Db = Pick<TenantTx, "auditLog">;
 
 /** Appends to the workspace's audit log, inside the caller's transaction when given one. */
 export async function recordAudit(

@@ -1,5 +1,5 @@
 /** Who a conversation can be assigned to: the workspace's members, by name. */
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -14,7 +14,7 @@ export interface AssignableMember {
 
 export async function listAssignableMembers(ctx: WorkspaceContext): Promise<AssignableMember[]> {
   authorize(ctx, "conversation:view");
-  const memberships = await prisma.membership.findMany({
+  const memberships = await tenantDb(ctx).membership.findMany({
     where: { workspaceId: ctx.workspaceId },
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
   });

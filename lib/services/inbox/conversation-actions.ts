@@ -3,7 +3,8 @@
  * unread. Each change is one UPDATE scoped by workspace (another workspace's id matches nothing
  * and is NotFound), then the real-time signal, after it committed.
  */
-import { prisma, Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
@@ -19,7 +20,7 @@ async function updated(ctx: WorkspaceContext, conversationId: string, change: Ch
 }
 
 async function findConversation(ctx: WorkspaceContext, conversationId: string) {
-  const row = await prisma.conversation.findFirst({
+  const row = await tenantDb(ctx).conversation.findFirst({
     where: { id: conversationId, workspaceId: ctx.workspaceId },
     select: { id: true, status: true, assigneeId: true, unreadCount: true },
   });
@@ -41,7 +42,7 @@ export async function assignConversation(ctx: WorkspaceContext, input: AssignCon
   authorize(ctx, "conversation:assign");
   const conversation = await findConversation(ctx, input.conversationId);
   if (input.assigneeId !== null) {
-    const membership = await prisma.membership.findUnique({
+    const membership = await tenantDb(ctx).membership.findUnique({
       where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId: input.assigneeId } },
       select: { id: true },
     });
@@ -49,7 +50,7 @@ export async function assignConversation(ctx: WorkspaceContext, input: AssignCon
   }
   if (conversation.assigneeId === input.assigneeId) return;
 
-  const { count } = await prisma.conversation.updateMany({
+  const { count } = await tenantDb(ctx).conversation.updateMany({
     where: { id: conversation.id, workspaceId: ctx.workspaceId },
     data: { assigneeId: input.assigneeId },
   });
@@ -75,7 +76,7 @@ export async function resolveConversation(ctx: WorkspaceContext, conversationId:
   const conversation = await findConversation(ctx, conversationId);
   if (conversation.status === "resolved") return;
   // isOpen null frees the contact's one-open-conversation slot for the customer's next message.
-  await prisma.conversation.updateMany({
+  await tenantDb(ctx).conversation.updateMany({
     where: { id: conversation.id, workspaceId: ctx.workspaceId },
     data: { status: "resolved", isOpen: null, resolvedAt: new Date() },
   });
@@ -91,7 +92,7 @@ export async function reopenConversation(ctx: WorkspaceContext, conversationId: 
   const conversation = await findConversation(ctx, conversationId);
   if (conversation.status === "open") return;
   try {
-    await prisma.conversation.updateMany({
+    await tenantDb(ctx).conversation.updateMany({
       where: { id: conversation.id, workspaceId: ctx.workspaceId },
       data: { status: "open", isOpen: true, resolvedAt: null },
     });
@@ -107,7 +108,7 @@ export async function markConversationUnread(ctx: WorkspaceContext, conversation
   authorize(ctx, "conversation:view");
   const conversation = await findConversation(ctx, conversationId);
   if (conversation.unreadCount > 0) return;
-  await prisma.conversation.updateMany({
+  await tenantDb(ctx).conversation.updateMany({
     where: { id: conversation.id, workspaceId: ctx.workspaceId, unreadCount: 0 },
     data: { unreadCount: 1 },
   });

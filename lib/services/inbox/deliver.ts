@@ -13,7 +13,7 @@
  *   read): the message may have gone out. It is recorded failed with the title OUTCOME_UNKNOWN,
  *   and retryMessage sends it again only when the agent confirms (it may arrive twice).
  */
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
 import { clientForConnection } from "@/lib/services/whatsapp/client-for";
@@ -54,6 +54,7 @@ function failure(error: unknown): { errorCode: number | null; errorTitle: string
 /** Sends and records the outcome; never throws for Meta's refusals (they are the message's status). */
 export async function deliver(delivery: Delivery, options: DeliveryOptions = {}): Promise<MessageStatus> {
   const { message } = delivery;
+  const db = tenantDb(message);
   const where = { id: message.id, workspaceId: message.workspaceId, status: "pending" as const };
   let status: MessageStatus;
   try {
@@ -63,19 +64,19 @@ export async function deliver(delivery: Delivery, options: DeliveryOptions = {})
     });
     // Also over the pending sweep's verdict: if it ever judged this attempt lost, Meta's
     // acceptance is the truth (pending-sweep.ts).
-    const moved = await prisma.message.updateMany({
+    const moved = await db.message.updateMany({
       where: { id: message.id, workspaceId: message.workspaceId, wamid: null, OR: [{ status: "pending" }, { status: "failed", errorTitle: OUTCOME_UNKNOWN }] },
       data: { wamid, status: "sent", sentAt: new Date(), failedAt: null, errorCode: null, errorTitle: null, errorDetails: null },
     });
     status = "sent";
     if (moved.count === 0) {
       // Not pending any more (nothing else moves a wamid-less message, but never step back).
-      await prisma.message.updateMany({ where: { id: message.id, workspaceId: message.workspaceId, wamid: null }, data: { wamid } });
+      await db.message.updateMany({ where: { id: message.id, workspaceId: message.workspaceId, wamid: null }, data: { wamid } });
     }
   } catch (error) {
     if (!isWhatsAppError(error)) log.error({ err: error, messageId: message.id }, "send failed unexpectedly");
     else log.warn({ err: error, messageId: message.id }, "send refused or lost");
-    await prisma.message.updateMany({ where, data: { status: "failed", failedAt: new Date(), ...failure(error) } });
+    await db.message.updateMany({ where, data: { status: "failed", failedAt: new Date(), ...failure(error) } });
     status = "failed";
   }
   await publishMessageStatus(message.workspaceId, message.conversationId, message.id, status);

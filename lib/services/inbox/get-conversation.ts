@@ -2,7 +2,7 @@
  * The conversation header: who the customer is, who handles it, open or resolved, and until when
  * free-form replies are allowed (Meta's 24-hour customer-service window).
  */
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
@@ -34,7 +34,7 @@ export interface ConversationHeader {
 
 export async function getConversation(ctx: WorkspaceContext, conversationId: string): Promise<ConversationHeader> {
   authorize(ctx, "conversation:view");
-  const row = await prisma.conversation.findFirst({
+  const row = await tenantDb(ctx).conversation.findFirst({
     where: { id: conversationId, workspaceId: ctx.workspaceId },
     select: {
       id: true,

@@ -7,6 +7,7 @@
  * Order: lastMessageAt DESC (Postgres puts NULLs first there, matching the index), then id DESC.
  */
 import { prisma, Prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
@@ -99,7 +100,7 @@ export async function listConversations(ctx: WorkspaceContext, input: ListConver
     ORDER BY c."lastMessageAt" DESC, c."id" DESC
     LIMIT ${limit + 1}`;
   const ids = page.slice(0, limit).map((r) => r.id);
-  const rows = await prisma.conversation.findMany({ where: { id: { in: ids }, workspaceId: ctx.workspaceId }, select: itemSelect });
+  const rows = await tenantDb(ctx).conversation.findMany({ where: { id: { in: ids }, workspaceId: ctx.workspaceId }, select: itemSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
@@ -123,6 +124,6 @@ export async function getConversationListItem(ctx: WorkspaceContext, conversatio
  */
 export async function conversationListItems(workspaceId: string, ids: string[]): Promise<ConversationListItem[]> {
   if (ids.length === 0) return [];
-  const rows = await prisma.conversation.findMany({ where: { id: { in: ids }, workspaceId }, select: itemSelect });
+  const rows = await tenantDb({ workspaceId }).conversation.findMany({ where: { id: { in: ids }, workspaceId }, select: itemSelect });
   return rows.map(toItem);
 }

@@ -3,7 +3,8 @@
  * by the conversationId/timestamp index), `getMessage` re-reads one bubble for a live update.
  * Reaction messages are folded onto their target (timeline-message.ts) and never listed alone.
  */
-import { prisma, type Prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { Invalid, NotFound } from "@/lib/errors";
@@ -24,7 +25,7 @@ export interface ListMessagesInput {
 
 export async function listMessages(ctx: WorkspaceContext, input: ListMessagesInput): Promise<{ items: TimelineMessage[]; nextBefore: string | null }> {
   authorize(ctx, "conversation:view");
-  const conversation = await prisma.conversation.findFirst({
+  const conversation = await tenantDb(ctx).conversation.findFirst({
     where: { id: input.conversationId, workspaceId: ctx.workspaceId },
     select: { id: true },
   });
@@ -40,7 +41,7 @@ export async function listMessages(ctx: WorkspaceContext, input: ListMessagesInp
     type: { not: "reaction" },
     ...(before?.at ? { OR: [{ timestamp: { lt: before.at } }, { timestamp: before.at, id: { lt: before.id } }] } : {}),
   };
-  const rows = await prisma.message.findMany({
+  const rows = await tenantDb(ctx).message.findMany({
     where,
     select: timelineMessageSelect,
     orderBy: [{ timestamp: "desc" }, { id: "desc" }],
@@ -68,7 +69,7 @@ export async function getMessage(ctx: WorkspaceContext, messageId: string): Prom
  */
 export async function timelineMessagesById(workspaceId: string, ids: string[]): Promise<TimelineMessage[]> {
   if (ids.length === 0) return [];
-  const rows = await prisma.message.findMany({ where: { id: { in: ids }, workspaceId, type: { not: "reaction" } }, select: timelineMessageSelect });
+  const rows = await tenantDb({ workspaceId }).message.findMany({ where: { id: { in: ids }, workspaceId, type: { not: "reaction" } }, select: timelineMessageSelect });
   const byConversation = new Map<string, typeof rows>();
   for (const row of rows) byConversation.set(row.conversationId, [...(byConversation.get(row.conversationId) ?? []), row]);
   const pages = await Promise.all([...byConversation].map(([conversationId, page]) => toTimelineMessages(workspaceId, conversationId, page)));

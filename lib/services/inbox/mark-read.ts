@@ -6,7 +6,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { NotFound } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { clientForConnection } from "@/lib/services/whatsapp/client-for";
@@ -22,18 +22,18 @@ export async function markConversationRead(
   options: DeliveryOptions = {},
 ): Promise<{ unreadCount: 0; receiptSent: boolean }> {
   authorize(ctx, "conversation:view");
-  const conversation = await prisma.conversation.findFirst({
+  const conversation = await tenantDb(ctx).conversation.findFirst({
     where: { id: conversationId, workspaceId: ctx.workspaceId },
     select: { id: true, unreadCount: true },
   });
   if (!conversation) throw NotFound("conversationNotFound");
 
   if (conversation.unreadCount !== 0) {
-    await prisma.conversation.updateMany({ where: { id: conversation.id, workspaceId: ctx.workspaceId }, data: { unreadCount: 0 } });
+    await tenantDb(ctx).conversation.updateMany({ where: { id: conversation.id, workspaceId: ctx.workspaceId }, data: { unreadCount: 0 } });
     await publishConversationUpdated(ctx.workspaceId, conversation.id, ["unread"]);
   }
 
-  const newest = await prisma.message.findFirst({
+  const newest = await tenantDb(ctx).message.findFirst({
     where: { workspaceId: ctx.workspaceId, conversationId: conversation.id, direction: "inbound", wamid: { not: null } },
     orderBy: [{ timestamp: "desc" }, { id: "desc" }],
     select: { wamid: true },

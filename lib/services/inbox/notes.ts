@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { NotFound } from "@/lib/errors";
 import { parseInput } from "./parse-input";
 import { publishConversationUpdated } from "./signals";
@@ -28,7 +28,7 @@ export interface ConversationNote {
 const noteSelect = { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } } as const;
 
 async function requireConversation(ctx: WorkspaceContext, conversationId: string): Promise<void> {
-  const found = await prisma.conversation.findFirst({ where: { id: conversationId, workspaceId: ctx.workspaceId }, select: { id: true } });
+  const found = await tenantDb(ctx).conversation.findFirst({ where: { id: conversationId, workspaceId: ctx.workspaceId }, select: { id: true } });
   if (!found) throw NotFound("conversationNotFound");
 }
 
@@ -36,7 +36,7 @@ export async function addNote(ctx: WorkspaceContext, input: { conversationId: st
   authorize(ctx, "conversation:reply");
   const body = parseInput(noteBodySchema, input.body);
   await requireConversation(ctx, input.conversationId);
-  const note = await prisma.note.create({
+  const note = await tenantDb(ctx).note.create({
     data: { workspaceId: ctx.workspaceId, conversationId: input.conversationId, authorId: ctx.userId, body },
     select: noteSelect,
   });
@@ -48,7 +48,7 @@ export async function addNote(ctx: WorkspaceContext, input: { conversationId: st
 export async function listNotes(ctx: WorkspaceContext, conversationId: string): Promise<ConversationNote[]> {
   authorize(ctx, "conversation:view");
   await requireConversation(ctx, conversationId);
-  return prisma.note.findMany({
+  return tenantDb(ctx).note.findMany({
     where: { workspaceId: ctx.workspaceId, conversationId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: noteSelect,

@@ -4,7 +4,8 @@
  * store it), the list preview, and the rows it depends on — the uploaded attachment, the approved
  * template, the message reacted to — all looked up inside the workspace and conversation.
  */
-import { prisma, type Prisma } from "@/lib/db";
+import { type Prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { AppError, Invalid } from "@/lib/errors";
 import type { MessageType } from "@/lib/generated/prisma/enums";
 import type { OutboundContent } from "@/lib/whatsapp/client";
@@ -34,7 +35,7 @@ const MARKS = { image: "📷", video: "🎥", audio: "🎵", document: "📄", s
 const preview = (text: string | null | undefined) => (text ? shorten(text) || null : null);
 
 async function mediaContent(workspaceId: string, content: Extract<SendContent, { type: "media" }>): Promise<ResolvedContent> {
-  const media = await prisma.media.findFirst({
+  const media = await tenantDb({ workspaceId }).media.findFirst({
     where: { id: content.mediaUploadId, workspaceId, direction: "outbound" },
     select: { id: true, status: true, metaMediaId: true, mimeType: true, filename: true, messageId: true },
   });
@@ -73,14 +74,14 @@ async function mediaContent(workspaceId: string, content: Extract<SendContent, {
 }
 
 async function templateContent(workspaceId: string, content: Extract<SendContent, { type: "template" }>): Promise<ResolvedContent> {
-  const template = await prisma.template.findFirst({
+  const template = await tenantDb({ workspaceId }).template.findFirst({
     where: { id: content.templateId, workspaceId },
     select: { name: true, language: true, status: true, components: true },
   });
   if (!template) throw new AppError("not_found", "templateNotFound", { field: "templateId" });
   if (template.status !== "APPROVED") throw new AppError("invalid", "templateNotApproved", { params: { status: template.status }, field: "templateId" });
   const { send, preview: text } = await buildTemplateSend(template, content.variables, async (mediaUploadId) => {
-    const media = await prisma.media.findFirst({
+    const media = await tenantDb({ workspaceId }).media.findFirst({
       where: { id: mediaUploadId, workspaceId, direction: "outbound", status: "stored" },
       select: { metaMediaId: true },
     });
@@ -100,7 +101,7 @@ async function reactionContent(
   conversationId: string,
   content: Extract<SendContent, { type: "reaction" }>,
 ): Promise<ResolvedContent> {
-  const target = await prisma.message.findFirst({
+  const target = await tenantDb({ workspaceId }).message.findFirst({
     where: { id: content.messageId, workspaceId, conversationId, type: { not: "reaction" } },
     select: { id: true, wamid: true },
   });

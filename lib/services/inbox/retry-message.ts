@@ -14,7 +14,7 @@
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { consumeSendAllowance } from "./send-allowance";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { AppError, Conflict, NotFound } from "@/lib/errors";
 import { connectionForWorkspace } from "@/lib/services/whatsapp/connection-secrets";
 import { classifyMetaError } from "@/lib/whatsapp/errors";
@@ -39,7 +39,7 @@ export async function retryMessage(
   options: DeliveryOptions & { confirmDuplicate?: boolean } = {},
 ): Promise<TimelineMessage> {
   authorize(ctx, "conversation:reply");
-  const message = await prisma.message.findFirst({
+  const message = await tenantDb(ctx).message.findFirst({
     where: { id: messageId, workspaceId: ctx.workspaceId, direction: "outbound" },
     select: {
       id: true,
@@ -70,7 +70,7 @@ export async function retryMessage(
   const to = (contact.waId ?? contact.phone ?? "").replace(/[^\d]/g, "");
 
   // Claim the attempt: only one of two concurrent retries moves failed → pending.
-  const claimed = await prisma.message.updateMany({
+  const claimed = await tenantDb(ctx).message.updateMany({
     where: { id: message.id, workspaceId: ctx.workspaceId, status: "failed" },
     data: {
       status: "pending",
@@ -101,7 +101,7 @@ export async function retryMessage(
     options,
   );
   if (message.type !== "reaction") return getMessage(ctx, message.id);
-  const target = await prisma.message.findFirst({ where: { workspaceId: ctx.workspaceId, wamid: message.replyToWamid }, select: { id: true } });
+  const target = await tenantDb(ctx).message.findFirst({ where: { workspaceId: ctx.workspaceId, wamid: message.replyToWamid }, select: { id: true } });
   if (!target) throw NotFound("messageNotFound");
   return getMessage(ctx, target.id);
 }

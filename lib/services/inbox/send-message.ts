@@ -21,7 +21,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, Conflict, Invalid, NotFound } from "@/lib/errors";
 import { bumpConversation } from "@/lib/services/webhooks/inbound/conversation";
@@ -39,14 +39,14 @@ import { isWindowOpen, windowExpiresAt } from "./window";
 async function answer(ctx: WorkspaceContext, message: { id: string; type: string; replyToWamid: string | null }): Promise<TimelineMessage> {
   if (message.type !== "reaction") return getMessage(ctx, message.id);
   const target = message.replyToWamid
-    ? await prisma.message.findFirst({ where: { workspaceId: ctx.workspaceId, wamid: message.replyToWamid }, select: { id: true } })
+    ? await tenantDb(ctx).message.findFirst({ where: { workspaceId: ctx.workspaceId, wamid: message.replyToWamid }, select: { id: true } })
     : null;
   if (!target) throw NotFound("messageNotFound");
   return getMessage(ctx, target.id);
 }
 
 async function earlierSend(ctx: WorkspaceContext, conversationId: string, idempotencyKey: string) {
-  const earlier = await prisma.message.findUnique({
+  const earlier = await tenantDb(ctx).message.findUnique({
     where: { workspaceId_idempotencyKey: { workspaceId: ctx.workspaceId, idempotencyKey } },
     select: { id: true, type: true, replyToWamid: true, conversationId: true },
   });
@@ -65,7 +65,7 @@ export async function sendMessage(ctx: WorkspaceContext, input: SendMessageInput
   authorize(ctx, "conversation:reply");
   const { conversationId, idempotencyKey, replyToMessageId, content } = parseInput(sendMessageInputSchema, input);
 
-  const conversation = await prisma.conversation.findFirst({
+  const conversation = await tenantDb(ctx).conversation.findFirst({
     where: { id: conversationId, workspaceId: ctx.workspaceId },
     select: {
       id: true,
@@ -91,7 +91,7 @@ export async function sendMessage(ctx: WorkspaceContext, input: SendMessageInput
 
   let replyTo: { id: string; wamid: string } | null = null;
   if (replyToMessageId && resolved.type !== "reaction") {
-    const quoted = await prisma.message.findFirst({
+    const quoted = await tenantDb(ctx).message.findFirst({
       where: { id: replyToMessageId, workspaceId: ctx.workspaceId, conversationId: conversation.id },
       select: { id: true, wamid: true },
     });
@@ -103,7 +103,7 @@ export async function sendMessage(ctx: WorkspaceContext, input: SendMessageInput
   const now = new Date();
   let message: { id: string; type: string; replyToWamid: string | null };
   try {
-    message = await prisma.$transaction(async (tx) => {
+    message = await tenantDb(ctx).$transaction(async (tx) => {
       const created = await tx.message.create({
         data: {
           workspaceId: ctx.workspaceId,

@@ -4,7 +4,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { TemplateCategory } from "@/lib/generated/prisma/enums";
 import { templateVariables, type TemplateVariable } from "./template-variables";
 
@@ -20,7 +20,7 @@ export interface SendableTemplate {
 
 export async function listSendableTemplates(ctx: WorkspaceContext): Promise<SendableTemplate[]> {
   authorize(ctx, "conversation:reply");
-  const templates = await prisma.template.findMany({
+  const templates = await tenantDb(ctx).template.findMany({
     where: { workspaceId: ctx.workspaceId, status: "APPROVED" },
     orderBy: [{ name: "asc" }, { language: "asc" }],
     select: { id: true, name: true, language: true, category: true, components: true },

@@ -4,7 +4,8 @@
  * quoted message for replies, the author. Shared by listMessages and getMessage so a live update
  * of a bubble is exactly what the page first showed.
  */
-import { prisma, type Prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { MediaStatus, MessageDirection, MessageStatus, MessageType } from "@/lib/generated/prisma/enums";
 
 export interface TimelineMedia {
@@ -111,7 +112,7 @@ function reactionEmoji(content: Prisma.JsonValue): string {
 async function foldedReactions(workspaceId: string, conversationId: string, wamids: string[]): Promise<Map<string, TimelineReaction[]>> {
   const folded = new Map<string, TimelineReaction[]>();
   if (wamids.length === 0) return folded;
-  const rows = await prisma.message.findMany({
+  const rows = await tenantDb({ workspaceId }).message.findMany({
     where: { workspaceId, conversationId, type: "reaction", replyToWamid: { in: wamids } },
     select: { content: true, replyToWamid: true, direction: true, timestamp: true },
     orderBy: [{ timestamp: "asc" }, { id: "asc" }],
@@ -134,7 +135,7 @@ async function foldedReactions(workspaceId: string, conversationId: string, wami
 async function quotesByWamid(workspaceId: string, wamids: string[]): Promise<Map<string, TimelineQuote>> {
   const quotes = new Map<string, TimelineQuote>();
   if (wamids.length === 0) return quotes;
-  const rows = await prisma.message.findMany({
+  const rows = await tenantDb({ workspaceId }).message.findMany({
     where: { workspaceId, wamid: { in: wamids } },
     select: { id: true, wamid: true, previewText: true, direction: true },
   });

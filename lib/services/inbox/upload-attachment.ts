@@ -7,7 +7,7 @@
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { consumeLimit } from "@/lib/rate-limit";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { NotFound } from "@/lib/errors";
 import { prepareOutboundMedia } from "@/lib/services/media/outbound/prepare-outbound-media";
 
@@ -30,7 +30,7 @@ export interface UploadedAttachment {
 
 export async function uploadAttachment(ctx: WorkspaceContext, input: { conversationId: string; file: AttachmentFile }): Promise<UploadedAttachment> {
   authorize(ctx, "conversation:reply");
-  const conversation = await prisma.conversation.findFirst({
+  const conversation = await tenantDb(ctx).conversation.findFirst({
     where: { id: input.conversationId, workspaceId: ctx.workspaceId },
     select: { id: true },
   });

@@ -3,6 +3,7 @@
  * once, until it expires, and only for the address it was sent to.
  */
 import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { assignableRoles, authorize } from "@/lib/auth/permissions";
@@ -28,7 +29,7 @@ export async function createInvitation(
 ): Promise<{ id: string; url: string; expiresAt: Date }> {
   authorize(ctx, "member:invite");
   if (!assignableRoles(ctx.role).includes(input.role)) throw Forbidden();
-  const existingMember = await prisma.membership.findFirst({
+  const existingMember = await tenantDb(ctx).membership.findFirst({
     where: { workspaceId: ctx.workspaceId, user: { email: input.email } },
     select: { id: true },
   });
@@ -39,7 +40,7 @@ export async function createInvitation(
 
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
-  const { invitation, workspace, inviter } = await prisma.$transaction(async (tx) => {
+  const { invitation, workspace, inviter } = await tenantDb(ctx).$transaction(async (tx) => {
     // A new invitation replaces any pending one for the same address: only the latest link works.
     await tx.invitation.updateMany({
       where: { workspaceId: ctx.workspaceId, email: input.email, acceptedAt: null, revokedAt: null },
@@ -73,7 +74,7 @@ export async function createInvitation(
 
 export async function listPendingInvitations(ctx: WorkspaceContext) {
   authorize(ctx, "member:view");
-  return prisma.invitation.findMany({
+  return tenantDb(ctx).invitation.findMany({
     where: { workspaceId: ctx.workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
     orderBy: { createdAt: "desc" },
@@ -82,12 +83,12 @@ export async function listPendingInvitations(ctx: WorkspaceContext) {
 
 export async function revokeInvitation(ctx: WorkspaceContext, invitationId: string) {
   authorize(ctx, "member:invite");
-  const { count } = await prisma.invitation.updateMany({
+  const { count } = await tenantDb(ctx).invitation.updateMany({
     where: { id: invitationId, workspaceId: ctx.workspaceId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw NotFound("invitationNotFound");
-  await recordAudit(prisma, ctx, "member.invitation_revoked", { type: "invitation", id: invitationId });
+  await recordAudit(tenantDb(ctx), ctx, "member.invitation_revoked", { type: "invitation", id: invitationId });
 }
 
 export type InvitationState = "valid" | "expired" | "used" | "revoked";
@@ -123,31 +124,36 @@ export async function previewInvitation(token: string) {
   };
 }
 
-/** Joins the user to the invitation's workspace; returns its slug. */
+/**
+ * Joins the user to the invitation's workspace; returns its slug. The token is looked up across
+ * workspaces (it is what names the workspace); the writes then go through that workspace's client.
+ */
 export async function acceptInvitation(user: { id: string; email: string }, token: string): Promise<{ slug: string }> {
-  return prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({
-      where: { tokenHash: sha256(token) },
-      include: { workspace: { select: { slug: true } } },
+  const invitation = await prisma.invitation.findUnique({
+    where: { tokenHash: sha256(token) },
+    include: { workspace: { select: { slug: true } } },
+  });
+  if (!invitation || invitation.revokedAt) throw NotFound("invitationNotFound");
+  if (invitation.acceptedAt) throw new AppError("gone", "invitationUsed");
+  if (invitation.expiresAt <= new Date()) throw new AppError("gone", "invitationExpired");
+  if (invitation.email !== user.email.toLowerCase()) {
+    throw new AppError("forbidden", "invitationEmailMismatch", { params: { email: invitation.email } });
+  }
+  const joined = { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role };
+  return tenantDb(joined).$transaction(async (tx) => {
+    // Single use even under a double submit: only one transaction flips acceptedAt from null,
+    // and only while the invitation is still live (revoked or expired since the read above: gone).
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
     });
-    if (!invitation || invitation.revokedAt) throw NotFound("invitationNotFound");
-    if (invitation.acceptedAt) throw new AppError("gone", "invitationUsed");
-    if (invitation.expiresAt <= new Date()) throw new AppError("gone", "invitationExpired");
-    if (invitation.email !== user.email.toLowerCase()) {
-      throw new AppError("forbidden", "invitationEmailMismatch", { params: { email: invitation.email } });
-    }
-    // Single use even under a double submit: only one transaction flips acceptedAt from null.
-    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count === 0) throw new AppError("gone", "invitationUsed");
     await tx.membership.upsert({
       where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } },
       create: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
       update: {},
     });
-    await recordAudit(tx, { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role }, "member.joined", {
-      type: "invitation",
-      id: invitation.id,
-    });
+    await recordAudit(tx, joined, "member.joined", { type: "invitation", id: invitation.id });
     return { slug: invitation.workspace.slug };
   });
 }

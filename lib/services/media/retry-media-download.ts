@@ -5,7 +5,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { AppError, NotFound } from "@/lib/errors";
 import type { MediaStatus } from "@/lib/generated/prisma/enums";
 import { downloadInSlot } from "./inbound/background";
@@ -22,7 +22,7 @@ export interface MediaState {
 }
 
 async function mediaState(workspaceId: string, mediaId: string): Promise<MediaState | null> {
-  const row = await prisma.media.findFirst({
+  const row = await tenantDb({ workspaceId }).media.findFirst({
     where: { id: mediaId, workspaceId },
     select: { id: true, status: true, error: true, mimeType: true, fileSize: true, thumbnailKey: true, direction: true },
   });
@@ -43,7 +43,7 @@ export async function retryMediaDownload(
   options: Omit<DownloadOptions, "maxAttempts"> = {},
 ): Promise<MediaState> {
   authorize(ctx, "conversation:view");
-  const media = await prisma.media.findFirst({
+  const media = await tenantDb(ctx).media.findFirst({
     where: { id: mediaId, workspaceId: ctx.workspaceId },
     select: { id: true, status: true, direction: true, metaMediaId: true },
   });
@@ -55,7 +55,7 @@ export async function retryMediaDownload(
   const now = (options.now ?? (() => new Date()))();
   // Unavailable → pending, fresh count. A pending row is requeued when it waits out a backoff step
   // (it has an error) or is due, never while a run holds its lease (claim.ts clears the error).
-  await prisma.media.updateMany({
+  await tenantDb(ctx).media.updateMany({
     where: {
       id: media.id,
       workspaceId: ctx.workspaceId,

@@ -42,6 +42,7 @@ export type MediaDelivery = { kind: "redirect"; url: string; maxAgeSeconds: numb
 /** The media `userId` may view, or NotFound (missing, another workspace's, not stored, no such variant). */
 export async function getMediaForViewer(userId: string, mediaId: string, variant: MediaVariant = "original"): Promise<ViewableMedia> {
   if (mediaId.length === 0 || mediaId.length > 64) throw NotFound();
+  // Scoped by the viewer's memberships, not one workspace: a media URL names no workspace.
   const media = await prisma.media.findFirst({
     where: { id: mediaId, status: "stored", workspace: { memberships: { some: { userId } } } },
     select: { id: true, workspaceId: true, mimeType: true, filename: true, storageKey: true, thumbnailKey: true },

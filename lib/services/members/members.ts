@@ -2,8 +2,7 @@
  * Members of a workspace: list, change role, remove, leave, transfer ownership. Every query is
  * scoped by `ctx.workspaceId`, so a membership id from another workspace is simply not found.
  */
-import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { tenantDb, type TenantTx } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { assignableRoles, authorize } from "@/lib/auth/permissions";
@@ -13,7 +12,7 @@ import { terminateUserConnections } from "@/lib/realtime/publish";
 
 export async function listMembers(ctx: WorkspaceContext) {
   authorize(ctx, "member:view");
-  const members = await prisma.membership.findMany({
+  const members = await tenantDb(ctx).membership.findMany({
     where: { workspaceId: ctx.workspaceId },
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
   });
@@ -21,14 +20,14 @@ export async function listMembers(ctx: WorkspaceContext) {
   return members.sort((a, b) => rank[a.role] - rank[b.role] || (a.user.name ?? a.user.email).localeCompare(b.user.name ?? b.user.email));
 }
 
-async function findTarget(tx: Prisma.TransactionClient, ctx: WorkspaceContext, membershipId: string) {
+async function findTarget(tx: TenantTx, ctx: WorkspaceContext, membershipId: string) {
   const target = await tx.membership.findFirst({ where: { id: membershipId, workspaceId: ctx.workspaceId } });
   if (!target) throw NotFound("memberNotFound");
   return target;
 }
 
 /** A member who leaves stops owning conversations in this workspace; they go back to the queue. */
-async function releaseAssignments(tx: Prisma.TransactionClient, workspaceId: string, userId: string) {
+async function releaseAssignments(tx: TenantTx, workspaceId: string, userId: string) {
   await tx.conversation.updateMany({ where: { workspaceId, assigneeId: userId }, data: { assigneeId: null } });
 }
 
@@ -36,7 +35,7 @@ export async function changeMemberRole(ctx: WorkspaceContext, membershipId: stri
   authorize(ctx, "member:change_role");
   // Ownership moves only by transfer, whatever a caller that bypassed the types may pass.
   if (!assignableRoles(ctx.role).includes(role)) throw Forbidden();
-  return prisma.$transaction(async (tx) => {
+  return tenantDb(ctx).$transaction(async (tx) => {
     const target = await findTarget(tx, ctx, membershipId);
     if (target.role === "owner") throw Forbidden("cannotChangeOwnerRole");
     if (target.role === role) return target;
@@ -48,7 +47,7 @@ export async function changeMemberRole(ctx: WorkspaceContext, membershipId: stri
 
 export async function removeMember(ctx: WorkspaceContext, membershipId: string) {
   authorize(ctx, "member:remove");
-  const removedUserId = await prisma.$transaction(async (tx) => {
+  const removedUserId = await tenantDb(ctx).$transaction(async (tx) => {
     const target = await findTarget(tx, ctx, membershipId);
     if (target.userId === ctx.userId) throw Conflict("useLeaveInstead");
     if (target.role === "owner") throw Forbidden("cannotRemoveOwner");
@@ -62,7 +61,7 @@ export async function removeMember(ctx: WorkspaceContext, membershipId: string) 
 }
 
 export async function leaveWorkspace(ctx: WorkspaceContext) {
-  await prisma.$transaction(async (tx) => {
+  await tenantDb(ctx).$transaction(async (tx) => {
     if (ctx.role === "owner") throw Conflict("ownerMustTransfer");
     const { count } = await tx.membership.deleteMany({ where: { workspaceId: ctx.workspaceId, userId: ctx.userId } });
     if (count === 0) throw NotFound("memberNotFound");
@@ -75,7 +74,7 @@ export async function leaveWorkspace(ctx: WorkspaceContext) {
 /** The owner hands the workspace to another member and becomes an admin. */
 export async function transferOwnership(ctx: WorkspaceContext, membershipId: string) {
   authorize(ctx, "ownership:transfer");
-  await prisma.$transaction(async (tx) => {
+  await tenantDb(ctx).$transaction(async (tx) => {
     const target = await findTarget(tx, ctx, membershipId);
     if (target.userId === ctx.userId) throw Conflict("alreadyOwner");
     // Conditional on still being the owner, so two concurrent transfers cannot leave two owners.

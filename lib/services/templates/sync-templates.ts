@@ -7,7 +7,8 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma, type Prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { TemplateCategory, TemplateStatus } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
 import { publishToWorkspace } from "@/lib/realtime/publish";
@@ -49,8 +50,8 @@ export async function syncTemplates(ctx: WorkspaceContext): Promise<SyncResult> 
       rejectedReason: status === "REJECTED" ? (template.rejectedReason ?? null) : null,
     };
     const key = { workspaceId_name_language: { workspaceId: ctx.workspaceId, name: template.name, language: template.language } };
-    const before = await prisma.template.findUnique({ where: key, select: { status: true } });
-    const stored = await prisma.template.upsert({
+    const before = await tenantDb(ctx).template.findUnique({ where: key, select: { status: true } });
+    const stored = await tenantDb(ctx).template.upsert({
       where: key,
       create: { workspaceId: ctx.workspaceId, name: template.name, language: template.language, submittedAt: new Date(), ...data },
       update: data,

@@ -3,6 +3,7 @@
  * webhooks). Never returned to a browser: pages get `connectionView` instead.
  */
 import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 
@@ -33,7 +34,7 @@ function withSecrets(row: ConnectionRow): ConnectionWithSecrets {
   };
 }
 
-/** Routes a webhook: the connection Meta names by `metadata.phone_number_id`, in any workspace. */
+/** Routes a webhook: the connection Meta names by `metadata.phone_number_id`, in any workspace (by design). */
 export async function connectionByPhoneNumberId(phoneNumberId: string): Promise<ConnectionWithSecrets | null> {
   const row = await prisma.whatsappConnection.findUnique({ where: { phoneNumberId } });
   return row ? withSecrets(row) : null;
@@ -41,13 +42,13 @@ export async function connectionByPhoneNumberId(phoneNumberId: string): Promise<
 
 /** The workspace's connection (one number per workspace today), for sending. */
 export async function connectionForWorkspace(workspaceId: string): Promise<ConnectionWithSecrets | null> {
-  const row = await prisma.whatsappConnection.findFirst({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
+  const row = await tenantDb({ workspaceId }).whatsappConnection.findFirst({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
   return row ? withSecrets(row) : null;
 }
 
 /** One connection of the workspace by id (the number a message came through), for fetching its media. */
 export async function connectionById(workspaceId: string, connectionId: string): Promise<ConnectionWithSecrets | null> {
-  const row = await prisma.whatsappConnection.findFirst({ where: { id: connectionId, workspaceId } });
+  const row = await tenantDb({ workspaceId }).whatsappConnection.findFirst({ where: { id: connectionId, workspaceId } });
   return row ? withSecrets(row) : null;
 }
 

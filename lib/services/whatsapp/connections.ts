@@ -3,7 +3,7 @@
  * back out through here: the view tells only whether each is set.
  */
 import { randomBytes } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
@@ -31,7 +31,7 @@ export interface ConnectionView {
 
 export async function getConnectionView(ctx: WorkspaceContext): Promise<ConnectionView | null> {
   authorize(ctx, "connection:view");
-  const row = await prisma.whatsappConnection.findFirst({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
+  const row = await tenantDb(ctx).whatsappConnection.findFirst({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
   if (!row) return null;
   return {
     id: row.id,
@@ -56,7 +56,7 @@ export function suggestVerifyToken(): string {
 /** Creates or updates the workspace's connection. Empty secret fields keep the stored ones. */
 export async function saveConnection(ctx: WorkspaceContext, input: Omit<SaveConnectionInput, "slug">): Promise<ConnectionView> {
   authorize(ctx, "connection:manage");
-  const existing = await prisma.whatsappConnection.findFirst({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
+  const existing = await tenantDb(ctx).whatsappConnection.findFirst({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
   if (!existing && !input.accessToken) throw Invalid("accessTokenRequired", { field: "accessToken" });
 
   // A new number, WABA or token must be proven with Meta before anything is saved (prove-ownership.ts);
@@ -88,7 +88,7 @@ export async function saveConnection(ctx: WorkspaceContext, input: Omit<SaveConn
       : {}),
   };
   try {
-    await prisma.$transaction(async (tx) => {
+    await tenantDb(ctx).$transaction(async (tx) => {
       const saved = existing
         ? await tx.whatsappConnection.update({ where: { id: existing.id }, data })
         : await tx.whatsappConnection.create({ data: { ...data, workspaceId: ctx.workspaceId, accessTokenEncrypted: encryptSecret(input.accessToken) } });
@@ -110,12 +110,12 @@ export async function saveConnection(ctx: WorkspaceContext, input: Omit<SaveConn
 /** Goes back to the platform-wide META_APP_SECRET for this number's webhooks. */
 export async function clearOwnAppSecret(ctx: WorkspaceContext): Promise<void> {
   authorize(ctx, "connection:manage");
-  await prisma.whatsappConnection.updateMany({ where: { workspaceId: ctx.workspaceId }, data: { appSecretEncrypted: null } });
+  await tenantDb(ctx).whatsappConnection.updateMany({ where: { workspaceId: ctx.workspaceId }, data: { appSecretEncrypted: null } });
 }
 
 export async function disconnect(ctx: WorkspaceContext): Promise<void> {
   authorize(ctx, "connection:manage");
-  await prisma.$transaction(async (tx) => {
+  await tenantDb(ctx).$transaction(async (tx) => {
     const { count } = await tx.whatsappConnection.deleteMany({ where: { workspaceId: ctx.workspaceId } });
     if (count > 0) await recordAudit(tx, ctx, "whatsapp.disconnected");
   });

@@ -2,7 +2,7 @@
  * "Test connection": asks Meta for the number's details with the stored token and keeps what it
  * says (display number, verified name, quality rating, throughput tier) for the settings page.
  */
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -19,7 +19,7 @@ export async function testConnection(ctx: WorkspaceContext) {
   if (!connection) throw new AppError("invalid", "notConnected");
   try {
     const details = await clientForConnection(connection).getPhoneNumber();
-    await prisma.whatsappConnection.updateMany({
+    await tenantDb(ctx).whatsappConnection.updateMany({
       where: { id: connection.id, workspaceId: ctx.workspaceId },
       data: {
         displayPhoneNumber: details.displayPhoneNumber,

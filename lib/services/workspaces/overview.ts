@@ -1,6 +1,6 @@
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 
 export function countConnections(ctx: WorkspaceContext): Promise<number> {
-  return prisma.whatsappConnection.count({ where: { workspaceId: ctx.workspaceId } });
+  return tenantDb(ctx).whatsappConnection.count({ where: { workspaceId: ctx.workspaceId } });
 }

@@ -4,7 +4,7 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { Invalid } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record";
 import { MEDIA_RETENTION_MAX_DAYS, MEDIA_RETENTION_MIN_DAYS } from "@/lib/validation/workspace";
@@ -17,7 +17,7 @@ export async function updateMediaRetention(ctx: WorkspaceContext, days: number |
       params: { min: MEDIA_RETENTION_MIN_DAYS, max: MEDIA_RETENTION_MAX_DAYS },
     });
   }
-  return prisma.$transaction(async (tx) => {
+  return tenantDb(ctx).$transaction(async (tx) => {
     const workspace = await tx.workspace.update({
       where: { id: ctx.workspaceId },
       data: { mediaRetentionDays: days },

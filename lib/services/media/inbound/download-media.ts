@@ -10,6 +10,7 @@
  * No database transaction is open while bytes move. Never throws for a download problem.
  */
 import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { logger } from "@/lib/log";
 import { extensionFor, mediaKey, type Storage } from "@/lib/storage";
 import { clientForConnection } from "@/lib/services/whatsapp/client-for";
@@ -57,6 +58,8 @@ const MEDIA_SELECT = {
 
 type ClaimedMedia = NonNullable<Awaited<ReturnType<typeof loadClaimed>>>;
 
+// By id alone: the background runs (hook, sweep) work across workspaces; once the row is loaded,
+// its own workspace scopes every further write (tenantDb(media)).
 function loadClaimed(mediaId: string) {
   return prisma.media.findUnique({ where: { id: mediaId }, select: MEDIA_SELECT });
 }
@@ -103,7 +106,7 @@ async function settleStored(
   stored: Awaited<ReturnType<typeof fetchAndStore>>,
   storage: Storage | undefined,
 ): Promise<DownloadResult> {
-  const { count } = await prisma.media.updateMany({
+  const { count } = await tenantDb(media).media.updateMany({
     where: { id: media.id, status: "pending" },
     data: {
       status: "stored",
@@ -119,7 +122,7 @@ async function settleStored(
   if (count === 1) return "stored";
   // The row moved on meanwhile: deleted by the retention clean-up (drop what we just wrote), or
   // stored by another run after our lease ran out (same keys, same bytes: keep them).
-  const now = await prisma.media.findUnique({ where: { id: media.id }, select: { status: true } });
+  const now = await tenantDb(media).media.findUnique({ where: { id: media.id }, select: { status: true } });
   if (now?.status !== "stored") await deleteMediaBytes([stored.storageKey, stored.thumbnailKey], storage);
   return "not_claimed";
 }
@@ -134,7 +137,7 @@ async function settleFailed(
   const giveUp = failure.permanent || media.attempts >= maxAttempts;
   const error = `${failure.message} (attempt ${media.attempts})`.slice(0, 1_000);
   if (media.direction === "outbound") await deleteMediaBytes(possibleKeys(media), storage);
-  await prisma.media.updateMany({
+  await tenantDb(media).media.updateMany({
     where: { id: media.id, status: "pending" },
     data: giveUp
       ? { status: "unavailable", error, nextAttemptAt: null }

@@ -11,7 +11,7 @@
 import type { Readable } from "node:stream";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Storage } from "@/lib/storage";
@@ -102,7 +102,7 @@ export async function prepareOutboundMedia(
   const file = await acceptableFile(input);
   const filename = attachmentFilename(input.filename, file.mimeType);
 
-  const media = await prisma.media.create({
+  const media = await tenantDb(ctx).media.create({
     data: {
       workspaceId: ctx.workspaceId,
       direction: "outbound",
@@ -118,7 +118,7 @@ export async function prepareOutboundMedia(
   try {
     stored = await storeMediaBytes(media, file.bytes, file.mimeType, options.storage);
     const { id: metaMediaId } = await clientForConnection(connection).uploadMedia({ file: file.bytes, mimeType: file.mimeType, filename });
-    await prisma.media.update({
+    await tenantDb(ctx).media.update({
       where: { id: media.id },
       data: {
         status: "stored",
@@ -147,7 +147,7 @@ export async function prepareOutboundMedia(
     };
   } catch (error) {
     await deleteMediaBytes([stored?.storageKey, stored?.thumbnailKey], options.storage);
-    await prisma.media.deleteMany({ where: { id: media.id, workspaceId: ctx.workspaceId } });
+    await tenantDb(ctx).media.deleteMany({ where: { id: media.id, workspaceId: ctx.workspaceId } });
     throw uploadError(error);
   }
 }

@@ -10,6 +10,7 @@
  * from several schedulers (Trigger.dev, the Node server's timer, Vercel Cron).
  */
 import { prisma } from "@/lib/db";
+import { tenantDb } from "@/lib/db/tenant";
 import { logger } from "@/lib/log";
 import type { Storage } from "@/lib/storage";
 import { deleteMediaBytes } from "../store-bytes";
@@ -50,12 +51,13 @@ export async function cleanUpExpiredMedia(options: CleanUpOptions = {}): Promise
   for (const workspace of workspaces) {
     const cutoff = new Date(now.getTime() - (workspace.mediaRetentionDays ?? 0) * DAY_MS);
     const failedIds: string[] = [];
+    const db = tenantDb({ workspaceId: workspace.id });
     for (;;) {
       if (options.deadline && Date.now() > options.deadline.getTime()) {
         result.incomplete = true;
         return result;
       }
-      const batch = await prisma.media.findMany({
+      const batch = await db.media.findMany({
         where: { workspaceId: workspace.id, status: { not: "deleted" }, createdAt: { lt: cutoff }, id: { notIn: failedIds } },
         orderBy: { createdAt: "asc" },
         take: batchSize,
@@ -67,7 +69,7 @@ export async function cleanUpExpiredMedia(options: CleanUpOptions = {}): Promise
         if (await deleteMediaBytes([media.storageKey, media.thumbnailKey], options.storage)) done.push(media.id);
         else failedIds.push(media.id);
       }
-      const { count } = await prisma.media.updateMany({
+      const { count } = await db.media.updateMany({
         where: { id: { in: done }, workspaceId: workspace.id, status: { not: "deleted" } },
         data: { status: "deleted", storageKey: null, thumbnailKey: null, nextAttemptAt: null },
       });

@@ -32,7 +32,8 @@ export async function openConversation(
  * preview and lastMessageAt follow the newest message by Meta's timestamp, never an older one.
  */
 export async function bumpConversation(
-  tx: Prisma.TransactionClient,
+  // Raw SQL only: the webhook pipeline's transaction or a tenant one (sendMessage) both serve.
+  tx: Pick<Prisma.TransactionClient, "$executeRaw">,
   conversationId: string,
   message: { at: Date; preview: string | null; unread: boolean; inbound: boolean },
 ): Promise<void> {
