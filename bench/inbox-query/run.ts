@@ -59,9 +59,22 @@ async function main(): Promise<void> {
       "messageTextRare": "INV424242",
       "messageTextCommonWord": "kirim",
       "messageTextPhrase": "ongkir ke medan",
+      // A phrase in 1 of 70 messages: Postgres walks the newest messages instead of the index.
+      "messageTextCommonPhrase": "medan order",
     };
     for (const [label, search] of Object.entries(searches)) {
       await measure(`listConversations.search.${label}`, () => listConversations(ctx, { filter: "all", search }));
+    }
+    // The reference, in the same run: the message-text half of each phrase search as it was before
+    // the index of message words (ILIKE through the trigram index), beside the same half as it is now.
+    const { Prisma } = await import("@/lib/db");
+    const { containsPattern, messageTextMatches } = await import("@/lib/services/inbox/conversation-search");
+    const { qualifiedTable } = await import("@/lib/db/pool");
+    const messageHalf = (condition: InstanceType<typeof Prisma.Sql>) => () =>
+      prisma.$queryRaw`SELECT m."conversationId" FROM ${Prisma.raw(qualifiedTable("Message"))} m WHERE m."workspaceId" = ${seeded.workspaceId} AND ${condition} ORDER BY m."timestamp" DESC LIMIT 1000`;
+    for (const label of ["messageTextPhrase", "messageTextCommonPhrase"] as const) {
+      await measure(`reference.${label}.messages.trigramIlike`, messageHalf(Prisma.sql`m."previewText" ILIKE ${containsPattern(searches[label])}`));
+      await measure(`${label}.messages.words`, messageHalf(messageTextMatches(searches[label])));
     }
     await measure("listMessages.busy.first", (run) => listMessages(ctx, { conversationId: seeded.busyConversationIds[run % 10]! }));
     const befores = await Promise.all(seeded.busyConversationIds.map(async (id) => ({ id, before: (await listMessages(ctx, { conversationId: id })).nextBefore })));
@@ -69,7 +82,7 @@ async function main(): Promise<void> {
     await measure("listMessages.quiet.first", (run) => listMessages(ctx, { conversationId: `cv${1000 + run}` }));
     await prisma.$disconnect();
 
-    const met = Object.values(figures).every((f) => f.p95 < TARGET_P95_MS);
+    const met = Object.entries(figures).every(([name, f]) => name.startsWith("reference.") || f.p95 < TARGET_P95_MS);
     console.log(
       JSON.stringify({
         bench: "inbox-query",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { Prisma, prisma } from "@/lib/db";
+import { qualifiedTable } from "@/lib/db/pool";
+import { messageTextMatches } from "./conversation-search";
 import { createTenant, type Tenant } from "@/test/fixtures/tenants";
 import { getConversationListItem, listConversations, type ConversationFilter } from "./list-conversations";
 
@@ -93,6 +95,42 @@ describe("listConversations", () => {
     expect(await ids(t, "all", "nobody-like-this")).toEqual([]);
     // The search respects the filter.
     expect(await ids(t, "resolved", "santoso")).toEqual([]);
+  });
+
+  it("searches several words as a phrase of whole words", async () => {
+    const t = await createTenant();
+    const medan = await conversationWith(t, { phone: "+6281400000001", text: "Berapa ONGKIR ke Medan, kak?", minutesAgo: 1 });
+    const order = await conversationWith(t, { phone: "+6281400000002", text: "pre-order status: dikirim besok", minutesAgo: 2 });
+    await conversationWith(t, { phone: "+6281400000003", text: "ongkir kirim ke medan", minutesAgo: 3 });
+
+    expect(await ids(t, "all", "ongkir ke medan")).toEqual([medan]);
+    // Case, punctuation and the spaces between words do not matter.
+    expect(await ids(t, "all", "Ongkir,  KE medan")).toEqual([medan]);
+    expect(await ids(t, "all", "order status")).toEqual([order]);
+    expect(await ids(t, "all", "status dikirim besok")).toEqual([order]);
+    // Words out of order, not adjacent, or cut short are another phrase.
+    expect(await ids(t, "all", "ongkir ke med")).toEqual([]);
+    expect(await ids(t, "all", "medan ke ongkir")).toEqual([]);
+    expect(await ids(t, "all", "ongkir medan")).toEqual([]);
+    expect(await ids(t, "all", "der status")).toEqual([]);
+    // What is an operator to Postgres's tsquery is only text here: no error, no wider match.
+    for (const search of ["ongkir & | ! ke", "ongkir:* ke", "(ongkir) 'ke' medan\\"]) {
+      expect(await ids(t, "all", search)).toEqual([medan]);
+    }
+    // Words without a letter or digit fall back to the literal text, and match nothing here.
+    expect(await ids(t, "all", "!! ??")).toEqual([]);
+  });
+
+  it("serves a phrase from the index of message words, one word from the trigram index", async () => {
+    const plan = async (query: string) =>
+      prisma.$transaction(async (tx) => {
+        // On a few rows a sequential scan is cheapest; forbidding it shows which index the condition can use.
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT m."id" FROM ${Prisma.raw(qualifiedTable("Message"))} m WHERE ${messageTextMatches(query)}`;
+        return rows.map((r) => r["QUERY PLAN"]).join("\n");
+      });
+    expect(await plan("ongkir ke medan")).toContain("Message_previewWords_idx");
+    expect(await plan("ongkir")).toContain("Message_previewText_trgm_idx");
   });
 
   it("pages with a stable keyset cursor, even when conversations move meanwhile", async () => {
