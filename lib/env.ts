@@ -43,7 +43,12 @@ export const env = createEnv({
     META_APP_SECRET: z.string().min(8).optional(),
     WHATSAPP_WEBHOOK_VERIFY_TOKEN: z.string().min(8).optional(),
 
+    // Set: background tasks run on Trigger.dev (lib/jobs); unset: on the embedded pg-boss runner.
     TRIGGER_SECRET_KEY: z.string().optional(),
+    // Trigger.dev's API origin; default its cloud. A self-hosted instance (or a test's stand-in).
+    TRIGGER_API_URL: z.string().url().optional(),
+    // The Trigger.dev project ref ("proj_…") trigger.config.ts deploys to.
+    TRIGGER_PROJECT_REF: z.string().optional(),
     // Vercel Cron sends it as a bearer token to GET /api/cron/webhooks (the webhook recovery sweep).
     CRON_SECRET: z.string().min(16).optional(),
 
@@ -161,6 +166,17 @@ export const liveEnv = {
   isProduction: (): boolean => process.env.NODE_ENV === "production",
   /** `next build` loads the server's instrumentation too: no timers then. */
   isBuildPhase: (): boolean => process.env.NEXT_PHASE === "phase-production-build",
+  /**
+   * JOBS_MAINTENANCE_SECONDS: how often the embedded runner expires runs a killed server left
+   * active and retries them (default 30); the runner's tests make it 1.
+   */
+  jobsMaintenanceSeconds: (): number => {
+    const configured = Number(process.env.JOBS_MAINTENANCE_SECONDS);
+    return Number.isInteger(configured) && configured > 0 ? configured : 30;
+  },
+  /** Background tasks go to Trigger.dev (TRIGGER_SECRET_KEY), else to the embedded runner. */
+  triggerDev: (): { secretKey: string; apiUrl: string | undefined } | null =>
+    process.env.TRIGGER_SECRET_KEY ? { secretKey: process.env.TRIGGER_SECRET_KEY, apiUrl: process.env.TRIGGER_API_URL || undefined } : null,
   /** DEBUG_SCHEMA_ENGINE=1 prints the migration engine's log lines. */
   debugSchemaEngine: (): boolean => Boolean(process.env.DEBUG_SCHEMA_ENGINE),
 };

@@ -3,14 +3,14 @@
  * (lib/services/media/retention). Idempotent, so a retry, a late run or Vercel Cron running the
  * same clean-up (GET /api/cron/media-retention) deletes nothing twice.
  */
-import { schedules } from "@trigger.dev/sdk";
+import { defineScheduledTask } from "@/lib/jobs/define";
 import { cleanUpExpiredMedia } from "@/lib/services/media/retention/clean-up-expired-media";
 import { maintenanceQueue } from "./queues";
 
-export const mediaRetention = schedules.task({
+export const mediaRetention = defineScheduledTask({
   id: "media-retention",
   cron: "0 3 * * *",
   queue: maintenanceQueue,
   maxDuration: 3_600,
-  run: (payload) => cleanUpExpiredMedia({ now: payload.timestamp }),
+  run: (at) => cleanUpExpiredMedia({ now: at }),
 });

@@ -1,8 +1,9 @@
 /**
- * Every Trigger.dev queue, declared once (STYLE.md, "Background tasks"). Tasks name their queue;
- * the local runner reads the same definitions.
+ * Every background queue, declared once (STYLE.md, "Background tasks"). Tasks name their queue;
+ * Trigger.dev reads these through the SDK's `queue()`, the embedded runner reads the same objects
+ * (a queue's concurrencyLimit is its runs at once per server process there).
  */
 import { queue } from "@trigger.dev/sdk";
 
-/** Housekeeping over all workspaces (media retention): one run at a time is plenty. */
+/** Housekeeping over all workspaces (media and webhook-event retention): one run at a time is plenty. */
 export const maintenanceQueue = queue({ name: "maintenance", concurrencyLimit: 1 });

@@ -2,14 +2,13 @@
  * Runs the recovery sweep in a long-lived Node server (`next start`, `next dev`): once shortly after
  * start, then every 30 s, never two at once in this process. A sweep that finds a full batch goes
  * on with the next one at once (up to BUDGET_MS), so a large backlog left by a crash drains at the
- * processing rate, not 100 events per 30 s. Processed events are deleted daily once older than
- * their retention. Started by instrumentation.ts; on Vercel, where no process lives between
- * requests, Vercel Cron calls GET /api/cron/webhooks and /api/cron/webhook-retention instead.
+ * processing rate, not 100 events per 30 s. (Processed events are deleted daily by a scheduled
+ * task, trigger/webhook-retention.ts.) Started by lib/server-start.ts; on Vercel, where no process
+ * lives between requests, Vercel Cron calls GET /api/cron/webhooks and /api/cron/webhook-retention.
  */
 import { logger } from "@/lib/log";
 import { every } from "@/lib/scheduling/every";
 import { processPendingWebhookEvents } from "./recover";
-import { deleteExpiredWebhookEvents } from "./retention";
 
 const log = logger("webhooks.recovery");
 
@@ -18,12 +17,10 @@ const BUDGET_MS = 25_000;
 
 const globalForSweep = globalThis as typeof globalThis & { __parleyWebhookSweep?: () => void };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function startWebhookRecovery(
-  options: { intervalMs?: number; firstRunMs?: number; batch?: number; retentionEveryMs?: number; firstRetentionMs?: number } = {},
+  options: { intervalMs?: number; firstRunMs?: number; batch?: number } = {},
 ): () => void {
-  const { intervalMs = 30_000, firstRunMs = 2_000, batch = BATCH, retentionEveryMs = DAY_MS, firstRetentionMs = 90_000 } = options;
+  const { intervalMs = 30_000, firstRunMs = 2_000, batch = BATCH } = options;
   if (globalForSweep.__parleyWebhookSweep) return globalForSweep.__parleyWebhookSweep;
 
   const stopSweep = every("webhook recovery sweep", firstRunMs, intervalMs, async () => {
@@ -35,15 +32,9 @@ export function startWebhookRecovery(
       if (!full || Date.now() - started > BUDGET_MS) break;
     }
   });
-  // Retention: a minute and a half after start (not in the start's rush), then daily.
-  const stopRetention = every("webhook event retention", firstRetentionMs, retentionEveryMs, async () => {
-    const result = await deleteExpiredWebhookEvents();
-    if (result.deleted > 0) log.info(result, "webhook event retention");
-  });
 
   const stop = () => {
     stopSweep();
-    stopRetention();
     globalForSweep.__parleyWebhookSweep = undefined;
   };
   globalForSweep.__parleyWebhookSweep = stop;

@@ -1,0 +1,12 @@
+/**
+ * Every task of trigger/, for the embedded runner (lib/jobs/local), which starts a worker for
+ * each. Trigger.dev finds the tasks itself (trigger.config.ts, `dirs`); a task missing here would
+ * run there and never locally, which trigger/catalog.test.ts catches.
+ */
+import type { DefinedScheduledTask, DefinedTask } from "@/lib/jobs/define";
+import { mediaRetention } from "./media-retention";
+import { webhookRetention } from "./webhook-retention";
+
+export const TASKS: DefinedTask[] = [];
+
+export const SCHEDULED_TASKS: DefinedScheduledTask[] = [mediaRetention, webhookRetention];
