@@ -4,9 +4,10 @@
  * run there and never locally, which trigger/catalog.test.ts catches.
  */
 import type { DefinedScheduledTask, DefinedTask } from "@/lib/jobs/define";
+import { consentReply } from "./consent-reply";
 import { mediaRetention } from "./media-retention";
 import { webhookRetention } from "./webhook-retention";
 
-export const TASKS: DefinedTask[] = [];
+export const TASKS: DefinedTask[] = [consentReply];
 
 export const SCHEDULED_TASKS: DefinedScheduledTask[] = [mediaRetention, webhookRetention];

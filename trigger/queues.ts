@@ -7,3 +7,6 @@ import { queue } from "@trigger.dev/sdk";
 
 /** Housekeeping over all workspaces (media and webhook-event retention): one run at a time is plenty. */
 export const maintenanceQueue = queue({ name: "maintenance", concurrencyLimit: 1 });
+
+/** Single messages the platform sends by itself (an opt-out's confirmation), a few at a time. */
+export const messagesQueue = queue({ name: "messages", concurrencyLimit: 5 });

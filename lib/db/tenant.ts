@@ -94,6 +94,7 @@ const SCALAR_FIELDS = {
   ApiKey: Prisma.ApiKeyScalarFieldEnum,
   AutoReplyRule: Prisma.AutoReplyRuleScalarFieldEnum,
   AuditLog: Prisma.AuditLogScalarFieldEnum,
+  ConsentEvent: Prisma.ConsentEventScalarFieldEnum,
 } satisfies Record<Prisma.ModelName, Record<string, string>>;
 
 type ModelName = keyof typeof SCALAR_FIELDS;

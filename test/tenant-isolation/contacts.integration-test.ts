@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import { tenantDb } from "@/lib/db/tenant";
 import { createContact } from "@/lib/services/contacts/create-contact";
 import { setContactLabels } from "@/lib/services/contacts/contact-labels";
+import { sendOptOutConfirmation } from "@/lib/services/contacts/consent-reply";
 import { createTenants } from "@/test/fixtures/tenants";
 import { rejection, untouched } from "./helpers";
 
@@ -38,5 +39,16 @@ describe("setContactLabels", () => {
       expect(refused).toMatchObject({ code: "not_found", messageKey: "contactNotFound" });
     });
     expect(await prisma.contactTag.count({ where: { contactId: A.contacts[0]!.id } })).toBe(0);
+  });
+});
+
+describe("sendOptOutConfirmation", () => {
+  it("finds no message of A under B's workspace, and writes nothing", async () => {
+    const { A, B } = await createTenants();
+    const aMessage = await prisma.message.findFirstOrThrow({ where: { workspaceId: A.workspace.id, direction: "inbound" } });
+    await prisma.contact.update({ where: { id: aMessage.contactId }, data: { optedOutAt: new Date() } });
+    await untouched(A, async () => {
+      expect(await sendOptOutConfirmation({ workspaceId: B.workspace.id, messageId: aMessage.id })).toBe("no_message");
+    });
   });
 });

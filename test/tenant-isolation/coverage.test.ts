@@ -47,6 +47,8 @@ const ALLOWED: Record<string, string> = {
   upsertContact: "webhook pipeline: workspace routed from Meta's payload (webhooks.integration-test.ts)",
   changeIdentity: "webhook pipeline: workspace routed from Meta's payload (webhooks.integration-test.ts)",
   openConversation: "webhook pipeline: workspace routed from Meta's payload (webhooks.integration-test.ts)",
+  applyInboundConsent: "webhook pipeline: workspace routed from Meta's payload, contact found in it (contacts/consent.integration-test.ts)",
+  applyMetaOptOut: "webhook pipeline: workspace routed from Meta's payload, message found by (id, workspace) (contacts/consent.integration-test.ts)",
 };
 
 function sourceFiles(dir: string): string[] {

@@ -5,6 +5,7 @@
  * the whole event.
  */
 import type { Prisma } from "@/lib/db";
+import { applyMetaOptOut, META_MARKETING_STOPPED } from "@/lib/services/contacts/consent";
 import { changeSchema, entrySchema, envelopeSchema, messagesValueSchema } from "@/lib/whatsapp/webhook/envelope";
 import { parseInboundMessage } from "@/lib/whatsapp/webhook/inbound-message";
 import { describeMetaError, parseMetaErrors } from "@/lib/whatsapp/webhook/meta-error";
@@ -62,6 +63,11 @@ async function applyMessagesChange(ctx: Context, where: string, rawValue: unknow
       continue;
     }
     const applied = await applyStatus(tx, route.workspaceId, status.status, ctx.receivedAt);
+    const refusal = applied.status === "failed" ? applied.errors[0] : undefined;
+    if (refusal?.code === META_MARKETING_STOPPED && applied.messageId) {
+      const change = await applyMetaOptOut(tx, route.workspaceId, applied.messageId, refusal.title ?? null);
+      if (change) work.consent.push(change);
+    }
     const recognised = (await ctx.hooks.onStatus?.(tx, applied)) === true;
     work.statuses.push(applied);
     if (!applied.messageId && !recognised) work.waitingFor.push(applied.wamid);

@@ -8,6 +8,7 @@
 import type { Prisma } from "@/lib/db";
 import { publishWebhookOutcome } from "@/lib/realtime/webhook-signals";
 import { downloadMediaSoon } from "@/lib/services/media/inbound/background";
+import { confirmOptOuts } from "@/lib/services/contacts/confirm-opt-outs";
 import type { AppliedStatus, EventOutcome } from "./outcome";
 
 export interface WebhookHooks {
@@ -30,6 +31,8 @@ export const defaultWebhookHooks: WebhookHooks = {
       downloadMediaSoon(outcome.mediaIds),
       // Tell the open inboxes (lib/realtime/webhook-signals.ts); never throws, never waits on media.
       publishWebhookOutcome(outcome),
+      // One confirmation per opt-out keyword, as a background task (never in this request).
+      confirmOptOuts(outcome.consent),
     ]);
   },
 };

@@ -1,5 +1,6 @@
 /** What processing one stored event did: returned to callers and handed to hooks. */
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import type { ConsentChange } from "@/lib/services/contacts/consent";
 import type { StatusUpdate } from "@/lib/whatsapp/webhook/status";
 
 /** A status as applied to our message (or not: `messageId` null when we hold no message with that wamid). */
@@ -54,6 +55,8 @@ export interface EventOutcome {
   notes: string[];
   /** Wamids of statuses for messages we do not (yet) hold. */
   waitingFor: string[];
+  /** Contacts whose consent the event changed (a STOP keyword, Meta's 131050). */
+  consent: ConsentChange[];
   error?: string;
 }
 
@@ -67,6 +70,7 @@ export class EventWork {
   readonly notes: string[] = [];
   readonly waitingFor: string[] = [];
   readonly templates: UpdatedTemplate[] = [];
+  readonly consent: ConsentChange[] = [];
   duplicates = 0;
   templatesUpdated = 0;
 
@@ -88,6 +92,7 @@ export class EventWork {
       mediaIds: this.mediaIds,
       notes: this.notes,
       waitingFor: this.waitingFor,
+      consent: this.consent,
     };
   }
 }

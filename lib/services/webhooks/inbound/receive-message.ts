@@ -8,6 +8,7 @@
  * the unique index on Message.wamid (INSERT … ON CONFLICT DO NOTHING) for a concurrent twin.
  */
 import type { Prisma } from "@/lib/db";
+import { applyInboundConsent } from "@/lib/services/contacts/consent";
 import type { InboundMessage } from "@/lib/whatsapp/webhook/inbound-message";
 import type { EventWork } from "../outcome";
 import type { NumberRoute } from "../routing";
@@ -102,6 +103,10 @@ export async function receiveMessage(
     inbound: fromCustomer,
   });
   if (fromCustomer) await touchContactInbound(tx, contact.id, timestamp);
+  if (message.type === "text" && message.previewText) {
+    const change = await applyInboundConsent(tx, { workspaceId, contactId: contact.id, messageId: created.id, text: message.previewText, at: timestamp });
+    if (change) work.consent.push(change);
+  }
 
   work.inserted.push({ workspaceId, conversationId, contactId: contact.id, messageId: created.id, wamid: message.wamid });
 }
