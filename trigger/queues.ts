@@ -10,3 +10,6 @@ export const maintenanceQueue = queue({ name: "maintenance", concurrencyLimit: 1
 
 /** Single messages the platform sends by itself (an opt-out's confirmation), a few at a time. */
 export const messagesQueue = queue({ name: "messages", concurrencyLimit: 5 });
+
+/** CSV imports: a few at once over all workspaces; one per workspace (the trigger's concurrencyKey). */
+export const importsQueue = queue({ name: "imports", concurrencyLimit: 2 });

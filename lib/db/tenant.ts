@@ -95,6 +95,9 @@ const SCALAR_FIELDS = {
   AutoReplyRule: Prisma.AutoReplyRuleScalarFieldEnum,
   AuditLog: Prisma.AuditLogScalarFieldEnum,
   ConsentEvent: Prisma.ConsentEventScalarFieldEnum,
+  ContactImport: Prisma.ContactImportScalarFieldEnum,
+  ContactImportRejection: Prisma.ContactImportRejectionScalarFieldEnum,
+  ContactImportPhone: Prisma.ContactImportPhoneScalarFieldEnum,
 } satisfies Record<Prisma.ModelName, Record<string, string>>;
 
 type ModelName = keyof typeof SCALAR_FIELDS;

@@ -64,6 +64,17 @@ export const realtimeEventSchemas = {
     failed: z.number().int().nonnegative(),
     at: iso,
   }),
+  /** A CSV import's counters after each committed batch; `done` on the last one. */
+  "contact-import.progress": z.object({
+    importId: id,
+    rowsDone: z.number().int().nonnegative(),
+    created: z.number().int().nonnegative(),
+    updated: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    rejected: z.number().int().nonnegative(),
+    done: z.boolean().optional(),
+    at: iso,
+  }),
   /** On a user channel: something for this user personally. */
   "user.notification": z.object({
     kind: z.enum(["conversation.assigned"]),

@@ -2,7 +2,16 @@
  * Tenant isolation for the contacts CRM (lib/services/contacts): B creating contacts never reaches
  * A's groups, tags, custom fields or phone numbers, and nothing of A changes.
  */
-import { describe, expect, it } from "vitest";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type * as StorageModule from "@/lib/storage";
+import type { Storage } from "@/lib/storage";
+import { stopJobRunner } from "@/lib/jobs/local/runner";
+import { rejectedRowsCsv } from "@/lib/services/contacts/import/rejected-rows";
+import { runContactImport } from "@/lib/services/contacts/import/run-import";
+import { startContactImport } from "@/lib/services/contacts/import/start-import";
+import { uploadContactImport } from "@/lib/services/contacts/import/upload-import";
+import { startStorage, type TestStorage } from "@/test/media/harness";
 import { prisma } from "@/lib/db";
 import { tenantDb } from "@/lib/db/tenant";
 import { createContact } from "@/lib/services/contacts/create-contact";
@@ -10,6 +19,26 @@ import { setContactLabels } from "@/lib/services/contacts/contact-labels";
 import { sendOptOutConfirmation } from "@/lib/services/contacts/consent-reply";
 import { createTenants } from "@/test/fixtures/tenants";
 import { rejection, untouched } from "./helpers";
+
+const at = vi.hoisted(() => ({ storage: undefined as Storage | undefined }));
+vi.mock("@/lib/storage", async (importOriginal) => ({ ...(await importOriginal<typeof StorageModule>()), getStorage: () => at.storage }));
+let store: TestStorage;
+beforeAll(async () => {
+  store = await startStorage("disk");
+  at.storage = store.storage;
+});
+afterAll(async () => {
+  await stopJobRunner();
+  await store.stop();
+});
+
+/** An import of A's, uploaded and queued. */
+async function importOfA(A: Awaited<ReturnType<typeof createTenants>>["A"]) {
+  const bytes = Buffer.from("name,phone\nGood,0812 6000 0001\nBad,12\n");
+  const uploaded = await uploadContactImport(A.owner.ctx, { name: "a.csv", size: bytes.length, stream: Readable.from([bytes]) });
+  await startContactImport(A.owner.ctx, { importId: uploaded.importId, mapping: { "0": "name", "1": "phone" } });
+  return uploaded.importId;
+}
 
 describe("createContact", () => {
   it("refuses A's groups, ignores A's custom fields and tags, and takes a number A also holds", async () => {
@@ -50,5 +79,45 @@ describe("sendOptOutConfirmation", () => {
     await untouched(A, async () => {
       expect(await sendOptOutConfirmation({ workspaceId: B.workspace.id, messageId: aMessage.id })).toBe("no_message");
     });
+  });
+});
+
+describe("uploadContactImport", () => {
+  it("stores B's file under B's workspace, as B's import", async () => {
+    const { A, B } = await createTenants();
+    await untouched(A, async () => {
+      const bytes = Buffer.from("name,phone\nB,0812 6000 0002\n");
+      const uploaded = await uploadContactImport(B.owner.ctx, { name: "b.csv", size: bytes.length, stream: Readable.from([bytes]) });
+      expect(await prisma.contactImport.findUniqueOrThrow({ where: { id: uploaded.importId } })).toMatchObject({ workspaceId: B.workspace.id, fileKey: expect.stringMatching(new RegExp(`^w/${B.workspace.id}/`)) });
+    });
+  });
+});
+
+describe("startContactImport", () => {
+  it("is not found for A's import", async () => {
+    const { A, B } = await createTenants();
+    const importId = await importOfA(A);
+    await untouched(A, async () => {
+      expect(await rejection(startContactImport(B.owner.ctx, { importId, mapping: { "1": "phone" } }))).toMatchObject({ code: "not_found" });
+    });
+  });
+});
+
+describe("runContactImport", () => {
+  it("does not run A's import under B's workspace", async () => {
+    const { A, B } = await createTenants();
+    const importId = await importOfA(A);
+    await untouched(A, async () => {
+      expect(await runContactImport({ workspaceId: B.workspace.id, importId })).toEqual({ status: "not_runnable" });
+    });
+  });
+});
+
+describe("rejectedRowsCsv", () => {
+  it("is not found for A's import", async () => {
+    const { A, B } = await createTenants();
+    const importId = await importOfA(A);
+    await runContactImport({ workspaceId: A.workspace.id, importId });
+    expect(await rejection(rejectedRowsCsv(B.owner.ctx, importId, { row: "Row", reason: "Reason", message: (k) => k }))).toMatchObject({ code: "not_found" });
   });
 });

@@ -41,6 +41,7 @@ const ALLOWED: Record<string, string> = {
   resolveContent: "sendMessage's content step on the caller's ctx (tested through sendMessage)",
   toTimelineMessages: "maps rows listMessages/getMessage found in scope (tested through them)",
   storeMediaBytes: "stores the bytes of a media row its caller found in scope; no lookup by id",
+  writeBatch: "runContactImport's batch write for the import it claimed in scope (tested through it)",
   // The webhook pipeline: the workspace comes from Meta's phone_number_id, not from a caller.
   applyStatus: "webhook pipeline: workspace routed from Meta's payload (webhooks.integration-test.ts)",
   storeWebhookEvent: "webhook pipeline: stores the raw event for the routed workspace (webhooks.integration-test.ts)",
