@@ -26,6 +26,8 @@ export interface UploadedImport {
   suggestedMapping: ImportMapping;
   encoding: CsvEncoding;
   delimiter: string;
+  /** The file's rows, guessed from the sample's bytes per row: enough for a progress bar. */
+  estimatedRows: number;
 }
 
 async function readHead(stream: Readable): Promise<Uint8Array> {
@@ -76,7 +78,9 @@ export async function uploadContactImport(ctx: WorkspaceContext, file: { name: s
         columns,
       },
     });
-    return { importId: id, columns, preview: rows.slice(0, 5), suggestedMapping: suggestMapping(columns, customFields), encoding, delimiter };
+    const sampleRows = Math.max(1, sample.split("\n").length - 1);
+    const estimatedRows = Math.max(rows.length, Math.round((stored.size / Math.max(1, head.length)) * sampleRows) - 1);
+    return { importId: id, columns, preview: rows.slice(0, 5), suggestedMapping: suggestMapping(columns, customFields), encoding, delimiter, estimatedRows };
   } catch (error) {
     await storage.delete(key).catch(() => undefined);
     throw error;

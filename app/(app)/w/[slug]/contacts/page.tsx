@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
 import { requireWorkspace } from "@/lib/auth/workspace";
 import { listContacts } from "@/lib/services/contacts/list-contacts";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,18 +24,23 @@ export default async function ContactsPage({
   const { ctx, workspace } = await requireWorkspace(slug);
   const [t, format] = await Promise.all([getTranslations("contacts"), getFormatter()]);
   const { contacts, nextCursor, total } = await listContacts(ctx, { cursor: typeof after === "string" ? after : undefined });
+  const importLink = can(ctx.role, "contact:import") ? (
+    <Link href={`/w/${slug}/contacts/import`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+      {t("importCsv")}
+    </Link>
+  ) : undefined;
 
   if (total === 0) {
     return (
       <>
-        <PageHeader title={t("title")} />
+        <PageHeader title={t("title")} actions={importLink} />
         <EmptyState icon={<Icon name="contacts" className="size-10" />} title={t("emptyTitle")} description={t("emptyDescription")} />
       </>
     );
   }
   return (
     <>
-      <PageHeader title={t("title")} description={t("count", { count: total })} />
+      <PageHeader title={t("title")} description={t("count", { count: total })} actions={importLink} />
       <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
