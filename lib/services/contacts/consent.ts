@@ -28,9 +28,12 @@ export function keywordForm(text: string): string {
 }
 
 /** Whether `text` (a whole message) is one of the keywords, and which kind. Opt-out wins a tie. */
+/** Longer than this (in keyword form), a message is never a keyword: no need to read the workspace's. */
+const KEYWORD_MAX = 40;
+
 export function matchConsentKeyword(text: string, keywords: { optOut: string[]; optIn: string[] }): { kind: ConsentKind; keyword: string } | null {
   const said = keywordForm(text);
-  if (!said || said.length > 40) return null;
+  if (!said || said.length > KEYWORD_MAX) return null;
   const optOut = keywords.optOut.find((k) => keywordForm(k) === said);
   if (optOut) return { kind: "opt_out", keyword: optOut };
   const optIn = keywords.optIn.find((k) => keywordForm(k) === said);
@@ -62,6 +65,9 @@ export async function applyInboundConsent(
   tx: Prisma.TransactionClient,
   message: { workspaceId: string; contactId: string; messageId: string; text: string; at: Date },
 ): Promise<ConsentChange | null> {
+  // Most messages are sentences: decided without reading the keywords (the webhook's hot path).
+  const said = keywordForm(message.text);
+  if (!said || said.length > KEYWORD_MAX) return null;
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: message.workspaceId }, select: { optOutKeywords: true, optInKeywords: true } });
   const match = matchConsentKeyword(message.text, { optOut: workspace.optOutKeywords, optIn: workspace.optInKeywords });
   if (!match) return null;
