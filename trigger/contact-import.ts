@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { defineTask } from "@/lib/jobs/define";
-import { runContactImport } from "@/lib/services/contacts/import/run-import";
+import { markContactImportFailed, runContactImport } from "@/lib/services/contacts/import/run-import";
 import { importsQueue } from "./queues";
 
 export const contactImport = defineTask({
@@ -16,4 +16,5 @@ export const contactImport = defineTask({
   // A million rows at this machine's pace, with room.
   maxDuration: 1_800,
   run: (payload) => runContactImport(payload),
+  onFailure: (payload, error) => markContactImportFailed(payload, error),
 });

@@ -30,6 +30,12 @@ export interface TaskDefinition<TId extends string, TSchema extends z.ZodType, T
   /** Seconds a run may take before it counts as failed (and a killed worker's run is retried). */
   maxDuration: number;
   run: (payload: z.output<TSchema>) => Promise<TOutput>;
+  /**
+   * After the last attempt failed (no retry left): record the failure where people see it. On the
+   * embedded runner it runs for a run that threw; a run whose server died on its last attempt
+   * expires without it.
+   */
+  onFailure?: (payload: z.output<TSchema>, error: unknown) => Promise<void>;
 }
 
 export interface ScheduledTaskDefinition<TId extends string, TOutput> {
@@ -54,6 +60,7 @@ export function defineTask<TId extends string, TSchema extends z.ZodType, TOutpu
     // The SDK parsed the payload with `schema` before the run: it is the schema's output type,
     // which the SDK's own inference cannot name for a generic schema.
     run: (payload) => definition.run(payload as z.output<TSchema>),
+    ...(definition.onFailure ? { onFailure: ({ payload, error }: { payload: unknown; error: unknown }) => definition.onFailure!(payload as z.output<TSchema>, error) } : {}),
   });
   return Object.assign(task, { definition });
 }

@@ -8,6 +8,7 @@ import { defineTask } from "@/lib/jobs/define";
 import { recordProbe } from "./probe";
 
 export const attempts: { task: string; payload: unknown; at: number }[] = [];
+export const failures: { payload: unknown; error: string }[] = [];
 
 const testQueue = { name: "test-jobs", concurrencyLimit: 2 };
 
@@ -45,5 +46,21 @@ export const probeTask = defineTask({
   run: async (payload) => {
     if (payload.hangIn !== undefined && payload.hangIn === process.pid) await new Promise(() => undefined);
     await recordProbe(payload.recordId);
+  },
+});
+
+/** Always fails: after its last attempt, onFailure records it. */
+export const doomedTask = defineTask({
+  id: "test-doomed",
+  schema: z.object({ recordId: z.string() }),
+  queue: testQueue,
+  retry: { maxAttempts: 2, minTimeoutInMs: 1_000, maxTimeoutInMs: 1_000, factor: 1 },
+  maxDuration: 30,
+  run: async (payload) => {
+    attempts.push({ task: "test-doomed", payload, at: Date.now() });
+    throw new Error(`cannot do ${payload.recordId}`);
+  },
+  onFailure: async (payload, error) => {
+    failures.push({ payload, error: error instanceof Error ? error.message : String(error) });
   },
 });

@@ -32,6 +32,8 @@ interface Counters {
   skipped: number;
   rejected: number;
   done: boolean;
+  /** The task gave up (its last attempt failed): what it committed stays. */
+  failed?: boolean;
 }
 
 const BASE_FIELDS = ["phone", "name", "email", "tags", "groups", "opt_in"] as const;
@@ -78,7 +80,7 @@ export function ContactImport({ slug, customFields }: { slug: string; customFiel
     if (!importId) return;
     const outcome = await loadImportAction({ slug, importId }).catch(() => undefined);
     const job = outcome?.data;
-    if (job) setCounters({ ...job, done: job.status === "completed" });
+    if (job) setCounters({ ...job, done: job.status === "completed" || job.status === "failed", failed: job.status === "failed" });
   }, [slug, importId]);
 
   useRealtimeEvent("contact-import.progress", (event) => {
@@ -91,10 +93,11 @@ export function ContactImport({ slug, customFields }: { slug: string; customFiel
   }, [running, reload]);
 
   if (counters && uploaded) {
-    const percent = counters.done ? 100 : Math.min(99, Math.round((counters.rowsDone / Math.max(1, uploaded.estimatedRows)) * 100));
+    const percent = counters.done && !counters.failed ? 100 : Math.min(99, Math.round((counters.rowsDone / Math.max(1, uploaded.estimatedRows)) * 100));
     return (
       <Card className="space-y-4 p-6">
-        <h2 className="text-lg font-semibold">{counters.done ? t("contactsImport.doneTitle") : t("contactsImport.runningTitle")}</h2>
+        <h2 className="text-lg font-semibold">{counters.failed ? t("contactsImport.failedTitle") : counters.done ? t("contactsImport.doneTitle") : t("contactsImport.runningTitle")}</h2>
+        {counters.failed && <Alert tone="error">{t("contactsImport.failedHint")}</Alert>}
         <div role="progressbar" aria-label={t("contactsImport.progress")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-3 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
           <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
         </div>

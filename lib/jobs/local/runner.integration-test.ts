@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { attempts, echoTask, flakyTask, probeTask } from "@/test/jobs/tasks";
+import { attempts, doomedTask, echoTask, failures, flakyTask, probeTask } from "@/test/jobs/tasks";
 import { createProbeTable, probeRows } from "@/test/jobs/probe";
 import { enqueue } from "../enqueue";
 import { jobQueue, localRunnerHealth, retryOptions, startJobRunner, stopJobRunner } from "./runner";
@@ -52,7 +52,7 @@ describe("the embedded runner", () => {
   });
 
   it("runs each payload once, and an idempotency key seen before queues nothing", async () => {
-    await startJobRunner([echoTask, flakyTask]);
+    await startJobRunner([echoTask, flakyTask, doomedTask]);
     const first = await enqueue(echoTask, { recordId: "r1", count: 1 }, { idempotencyKey: "echo:r1" });
     const again = await enqueue(echoTask, { recordId: "r1", count: 1 }, { idempotencyKey: "echo:r1" });
     expect(first.isCached).toBe(false);
@@ -72,6 +72,13 @@ describe("the embedded runner", () => {
     expect(runs[1]!.at - runs[0]!.at).toBeGreaterThanOrEqual(900);
     const job = await (await jobQueue()).getJobById("test-flaky", run.id, { includeArchive: true });
     expect(job).toMatchObject({ retryCount: 2, retryLimit: 2 });
+  });
+
+  it("calls the task's onFailure once, after its last attempt failed", async () => {
+    const run = await enqueue(doomedTask, { recordId: "x1" }, { idempotencyKey: "doomed:x1" });
+    await vi.waitFor(async () => expect(await stateOf("test-doomed", run.id)).toBe("failed"), { timeout: 20_000, interval: 100 });
+    expect(attempts.filter((a) => a.task === "test-doomed")).toHaveLength(2);
+    expect(failures).toEqual([{ payload: { recordId: "x1" }, error: "cannot do x1" }]);
   });
 
   it("starts a delayed run no earlier than asked", async () => {

@@ -94,10 +94,18 @@ export async function startJobRunner(tasks: DefinedTask[], scheduled: DefinedSch
     runner.tasks.set(task.id, task);
     const concurrency = task.definition.queue.concurrencyLimit ?? DEFAULT_LOCAL_CONCURRENCY;
     for (let i = 0; i < concurrency; i++) {
-      await boss.work<unknown>(task.id, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      await boss.work<unknown>(task.id, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
         if (!job) return;
         const payload = task.definition.schema.parse(job.data);
-        return await task.definition.run(payload);
+        try {
+          return await task.definition.run(payload);
+        } catch (error) {
+          // The last attempt: pg-boss moves the job to `failed` once this throws.
+          if (task.definition.onFailure && job.retryCount >= job.retryLimit) {
+            await task.definition.onFailure(payload, error).catch((hookError: unknown) => log.error({ err: hookError, task: task.id }, "onFailure failed"));
+          }
+          throw error;
+        }
       });
     }
   }

@@ -15,7 +15,7 @@ import { createTenant, type Tenant } from "@/test/fixtures/tenants";
 import { startStorage, type TestStorage } from "@/test/media/harness";
 import { rejection } from "@/test/tenant-isolation/helpers";
 import { rejectedRowsCsv } from "./rejected-rows";
-import { runContactImport } from "./run-import";
+import { markContactImportFailed, runContactImport } from "./run-import";
 import { startContactImport } from "./start-import";
 import { uploadContactImport } from "./upload-import";
 
@@ -164,6 +164,21 @@ describe("runContactImport", () => {
     expect(await prisma.contactImportRejection.count({ where: { importId: job.id } })).toBe(1_020);
     expect(await prisma.contactImportRejection.count({ where: { importId: job.id, reason: "importDuplicateInFile" } })).toBe(20);
     // A run after the end changes nothing.
+    expect(await runContactImport(payload)).toEqual({ status: "not_runnable" });
+  });
+
+  it("ends as failed when the task gives up, keeping what it committed", async () => {
+    const t = await createTenant();
+    const lines = ["phone"];
+    for (let i = 0; i < 300; i++) lines.push(`0813${String(60_000_000 + i)}`);
+    const uploaded = await uploadContactImport(t.owner.ctx, file(lines.join("\n")));
+    await startContactImport(t.owner.ctx, { importId: uploaded.importId, mapping: { "0": "phone" } });
+    const payload = { workspaceId: t.workspace.id, importId: uploaded.importId };
+    await expect(runContactImport(payload, { batchRows: 100, crashAfterBatches: 1 })).rejects.toThrow();
+    await markContactImportFailed(payload, new Error("simulated crash mid-import"));
+    expect(await prisma.contactImport.findUniqueOrThrow({ where: { id: uploaded.importId } })).toMatchObject({ status: "failed", error: "simulated crash mid-import", created: 100, rowsDone: 100 });
+    expect(await prisma.contactImportPhone.count({ where: { importId: uploaded.importId } })).toBe(0);
+    // A failed import is not run again.
     expect(await runContactImport(payload)).toEqual({ status: "not_runnable" });
   });
 

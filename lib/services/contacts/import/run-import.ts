@@ -148,3 +148,18 @@ export async function runContactImport(payload: { workspaceId: string; importId:
   });
   return { status: "completed" };
 }
+
+/**
+ * The task's last attempt failed: the import ends as `failed`, with what stopped it, and keeps the
+ * rows it committed (the summary shows them; the person can fix the file and import it again).
+ */
+export async function markContactImportFailed(payload: { workspaceId: string; importId: string }, error: unknown): Promise<void> {
+  const { workspaceId, importId } = payload;
+  const db = tenantDb({ workspaceId });
+  const message = error instanceof Error ? error.message : String(error);
+  await db.contactImport.updateMany({
+    where: { id: importId, workspaceId, status: { in: ["queued", "running"] } },
+    data: { status: "failed", error: message.slice(0, 500), finishedAt: new Date() },
+  });
+  await db.contactImportPhone.deleteMany({ where: { importId, workspaceId } });
+}
