@@ -8,7 +8,7 @@ import type * as StorageModule from "@/lib/storage";
 import type { Storage } from "@/lib/storage";
 import { stopJobRunner } from "@/lib/jobs/local/runner";
 import { rejectedRowsCsv } from "@/lib/services/contacts/import/rejected-rows";
-import { runContactImport } from "@/lib/services/contacts/import/run-import";
+import { markContactImportFailed, runContactImport } from "@/lib/services/contacts/import/run-import";
 import { startContactImport } from "@/lib/services/contacts/import/start-import";
 import { uploadContactImport } from "@/lib/services/contacts/import/upload-import";
 import { startStorage, type TestStorage } from "@/test/media/harness";
@@ -119,5 +119,16 @@ describe("rejectedRowsCsv", () => {
     const importId = await importOfA(A);
     await runContactImport({ workspaceId: A.workspace.id, importId });
     expect(await rejection(rejectedRowsCsv(B.owner.ctx, importId, { row: "Row", reason: "Reason", message: (k) => k }))).toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("markContactImportFailed", () => {
+  it("does not end A's import under B's workspace", async () => {
+    const { A, B } = await createTenants();
+    const importId = await importOfA(A);
+    await untouched(A, async () => {
+      await markContactImportFailed({ workspaceId: B.workspace.id, importId }, new Error("not B's"));
+    });
+    expect(await prisma.contactImport.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "queued", error: null });
   });
 });
