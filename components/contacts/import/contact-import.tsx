@@ -16,12 +16,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
+import { isImportField, type ImportMapping } from "@/lib/services/contacts/import/fields";
 
 interface Uploaded {
   importId: string;
   columns: string[];
   preview: string[][];
-  suggestedMapping: Record<string, string>;
+  suggestedMapping: ImportMapping;
   estimatedRows: number;
 }
 
@@ -41,7 +42,7 @@ const BASE_FIELDS = ["phone", "name", "email", "tags", "groups", "opt_in"] as co
 export function ContactImport({ slug, customFields }: { slug: string; customFields: { key: string; label: string }[] }) {
   const t = useTranslations();
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
-  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [mapping, setMapping] = useState<ImportMapping>({});
   const [duplicateMode, setDuplicateMode] = useState<"skip" | "update" | "fill_empty">("skip");
   const [tags, setTags] = useState("");
   const [counters, setCounters] = useState<Counters | null>(null);
@@ -65,9 +66,8 @@ export function ContactImport({ slug, customFields }: { slug: string; customFiel
     if (!uploaded) return;
     setPending(true);
     setError(null);
-    const chosen = Object.fromEntries(Object.entries(mapping).filter(([, field]) => field));
     const tagNames = tags.split(",").map((s) => s.trim()).filter(Boolean);
-    const outcome = await startImportAction({ slug, importId: uploaded.importId, mapping: chosen as never, duplicateMode, tags: tagNames }).catch(() => undefined);
+    const outcome = await startImportAction({ slug, importId: uploaded.importId, mapping, duplicateMode, tags: tagNames }).catch(() => undefined);
     setPending(false);
     const problem = actionErrorText(t, outcome);
     if (problem) return setError(problem);
@@ -146,7 +146,15 @@ export function ContactImport({ slug, customFields }: { slug: string; customFiel
                       aria-label={t("contactsImport.fieldFor", { column })}
                       className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
                       value={mapping[String(index)] ?? ""}
-                      onChange={(e) => setMapping((m) => ({ ...m, [String(index)]: e.target.value }))}
+                      onChange={(e) => {
+                        const value = e.target.value;
+                        setMapping((m) => {
+                          const next = { ...m };
+                          if (isImportField(value)) next[String(index)] = value;
+                          else delete next[String(index)];
+                          return next;
+                        });
+                      }}
                     >
                       <option value="">{t("contactsImport.ignore")}</option>
                       {fields.map((f) => (

@@ -10,6 +10,11 @@ export type BaseField = (typeof BASE_FIELDS)[number];
 export type ImportField = BaseField | `custom:${string}`;
 
 export const importFieldSchema = z.union([z.enum(BASE_FIELDS), z.string().regex(/^custom:[a-z0-9_]{1,64}$/)]) as z.ZodType<ImportField>;
+/** What a <select> gives, narrowed: a field's name, or not (the "Ignore" choice). */
+export function isImportField(value: string): value is ImportField {
+  return importFieldSchema.safeParse(value).success;
+}
+
 export const mappingSchema = z.record(z.string().regex(/^\d{1,4}$/), importFieldSchema);
 export type ImportMapping = Record<string, ImportField>;
 

@@ -15,6 +15,7 @@ import { createTenant, type Tenant } from "@/test/fixtures/tenants";
 import { startStorage, type TestStorage } from "@/test/media/harness";
 import { rejection } from "@/test/tenant-isolation/helpers";
 import { rejectedRowsCsv } from "./rejected-rows";
+import type { ImportMapping } from "./fields";
 import { markContactImportFailed, runContactImport } from "./run-import";
 import { startContactImport } from "./start-import";
 import { uploadContactImport } from "./upload-import";
@@ -38,9 +39,9 @@ const file = (bytes: Buffer | string, name = "contacts.csv") => {
 };
 
 /** Uploads `csv`, starts it with `mapping` (or the guess), runs it here; returns the import row. */
-async function importCsv(t: Tenant, csv: Buffer | string, options: { mapping?: Record<string, string>; duplicateMode?: "skip" | "update" | "fill_empty"; tags?: string[]; batchRows?: number } = {}) {
+async function importCsv(t: Tenant, csv: Buffer | string, options: { mapping?: ImportMapping; duplicateMode?: "skip" | "update" | "fill_empty"; tags?: string[]; batchRows?: number } = {}) {
   const uploaded = await uploadContactImport(t.owner.ctx, file(csv));
-  await startContactImport(t.owner.ctx, { importId: uploaded.importId, mapping: (options.mapping ?? uploaded.suggestedMapping) as never, duplicateMode: options.duplicateMode, tags: options.tags });
+  await startContactImport(t.owner.ctx, { importId: uploaded.importId, mapping: options.mapping ?? uploaded.suggestedMapping, duplicateMode: options.duplicateMode, tags: options.tags });
   await runContactImport({ workspaceId: t.workspace.id, importId: uploaded.importId }, { batchRows: options.batchRows ?? 3 });
   return { uploaded, job: await prisma.contactImport.findUniqueOrThrow({ where: { id: uploaded.importId } }) };
 }
@@ -132,7 +133,7 @@ describe("runContactImport", () => {
     await prisma.contact.create({ data: { workspaceId: t.workspace.id, phone: "+6281240000001", name: "Kept", email: null, customFields: { city: "Medan" } } });
     await prisma.customField.create({ data: { workspaceId: t.workspace.id, key: "city", label: "City" } });
     const csv = "name,phone,email,city\nNew Name,0812 4000 0001,new@example.com,\n";
-    const mapping = { "0": "name", "1": "phone", "2": "email", "3": "custom:city" };
+    const mapping: ImportMapping = { "0": "name", "1": "phone", "2": "email", "3": "custom:city" };
     const read = async () => (await contactsOf(t, ["+6281240000001"]))[0]!;
 
     expect((await importCsv(t, csv, { mapping, duplicateMode: "skip" })).job).toMatchObject({ created: 0, updated: 0, skipped: 1 });
@@ -151,7 +152,7 @@ describe("runContactImport", () => {
     for (let i = 0; i < 1_000; i++) lines.push(`not-a-number-${i},Bad ${i}`); // 1,000 bad rows among the good
     for (let i = 0; i < 20; i++) lines.push(`0813${String(50_000_000 + i)},Again ${i}`); // duplicates in the file
     const uploaded = await uploadContactImport(t.owner.ctx, file(lines.join("\n")));
-    await startContactImport(t.owner.ctx, { importId: uploaded.importId, mapping: uploaded.suggestedMapping as never });
+    await startContactImport(t.owner.ctx, { importId: uploaded.importId, mapping: uploaded.suggestedMapping });
     const payload = { workspaceId: t.workspace.id, importId: uploaded.importId };
 
     await expect(runContactImport(payload, { batchRows: 100, crashAfterBatches: 4 })).rejects.toThrow("simulated crash");
