@@ -30,6 +30,8 @@ interface Runner {
   state: RunnerState;
   error?: string;
   tasks: Map<string, DefinedTask>;
+  /** Queues this process already created or updated: an enqueue then costs no queue lookup. */
+  queues: Set<string>;
 }
 
 const globalForJobs = globalThis as typeof globalThis & { __parleyJobs?: Runner };
@@ -70,7 +72,7 @@ function createRunner(): Runner {
     deleteAfterDays: IDEMPOTENCY_DAYS,
   });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
-  const runner: Runner = { boss, state: "stopped", tasks: new Map() };
+  const runner: Runner = { boss, state: "stopped", tasks: new Map(), queues: new Set() };
   globalForJobs.__parleyJobs = runner;
   return runner;
 }
@@ -78,11 +80,14 @@ function createRunner(): Runner {
 /** The queue of one task, created with its retry policy and expiry (idempotent). */
 export async function ensureQueue(task: DefinedTask | DefinedScheduledTask): Promise<void> {
   const boss = await jobQueue();
+  const runner = globalForJobs.__parleyJobs!;
+  if (runner.queues.has(task.id)) return;
   const definition = "definition" in task ? task.definition : task.scheduled;
   const retry = "definition" in task ? retryOptions(task.definition.retry) : { retryLimit: 0 };
   const options = { name: task.id, policy: "standard" as const, ...retry, expireInSeconds: definition.maxDuration };
   if (await boss.getQueue(task.id)) await boss.updateQueue(task.id, options);
   else await boss.createQueue(task.id, options);
+  runner.queues.add(task.id);
 }
 
 /** Starts workers for every task (and the schedules of the scheduled ones). Returns stop(). */
