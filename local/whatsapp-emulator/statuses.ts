@@ -74,18 +74,20 @@ export class StatusScheduler {
     const readAt = Math.max(deliveredAt, options.readDelayMs);
     const delivered = random() < options.deliveredProbability;
     const read = delivered && random() < options.readProbability;
-    // Each status is scheduled when the previous one went out, not all three at once: Node runs
-    // every due timer of one duration list before an earlier-due timer of another, so under load
-    // three independent timers (5, 10, 15 ms) could fire read → sent → delivered.
-    tasks.later(sentAt, () => {
-      const sending = this.emit(phone, record, "sent", { billing, expiration: true });
-      if (delivered)
-        tasks.later(deliveredAt - sentAt, () => {
-          const delivering = this.emit(phone, record, "delivered", { billing });
-          if (read) tasks.later(readAt - deliveredAt, () => this.emit(phone, record, "read", {}));
-          return delivering;
-        });
-      return sending;
+    // Each status is scheduled once the previous one's webhook has been delivered (or given up on),
+    // not merely when it was posted: with 5 ms gaps, a slow POST of `delivered` let `read` reach the
+    // receiver first. (Nor all three at once: Node runs every due timer of one duration list before
+    // an earlier-due timer of another, so independent timers could fire read → sent → delivered.)
+    // When webhooks are batched, a send resolves only as its window closes; waiting for it would
+    // put every status in a window of its own, so the next one is scheduled as this one is queued.
+    const delivery = (sending: Promise<unknown>) => (this.deps.webhooks.batches ? undefined : sending);
+    tasks.later(sentAt, async () => {
+      await delivery(this.emit(phone, record, "sent", { billing, expiration: true }));
+      if (!delivered) return;
+      tasks.later(deliveredAt - sentAt, async () => {
+        await delivery(this.emit(phone, record, "delivered", { billing }));
+        if (read) tasks.later(readAt - deliveredAt, () => this.emit(phone, record, "read", {}));
+      });
     });
   }
 

@@ -51,6 +51,11 @@ export class WebhookSender {
     return this.options.url;
   }
 
+  /** Whether events of a time window share one POST (then a send resolves only when the window closes). */
+  get batches(): boolean {
+    return this.options.batching !== undefined;
+  }
+
   setUrl(url: string | undefined): void {
     this.options.url = url;
   }
