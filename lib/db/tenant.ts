@@ -98,6 +98,7 @@ const SCALAR_FIELDS = {
   ContactImport: Prisma.ContactImportScalarFieldEnum,
   ContactImportRejection: Prisma.ContactImportRejectionScalarFieldEnum,
   ContactImportPhone: Prisma.ContactImportPhoneScalarFieldEnum,
+  Segment: Prisma.SegmentScalarFieldEnum,
 } satisfies Record<Prisma.ModelName, Record<string, string>>;
 
 type ModelName = keyof typeof SCALAR_FIELDS;
