@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   "contact:write": ALL,
   "contact:import": MANAGERS,
   "contact:export": MANAGERS,
+  /** Custom-field definitions and the consent keywords (Settings → Contact fields, Consent). */
+  "contact:fields": MANAGERS,
+  "consent:manage": MANAGERS,
   "canned_reply:manage": MANAGERS,
   "template:view": ALL,
   "template:manage": MANAGERS,

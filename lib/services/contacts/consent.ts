@@ -29,7 +29,7 @@ export function keywordForm(text: string): string {
 
 /** Whether `text` (a whole message) is one of the keywords, and which kind. Opt-out wins a tie. */
 /** Longer than this (in keyword form), a message is never a keyword: no need to read the workspace's. */
-const KEYWORD_MAX = 40;
+export const KEYWORD_MAX = 40;
 
 export function matchConsentKeyword(text: string, keywords: { optOut: string[]; optIn: string[] }): { kind: ConsentKind; keyword: string } | null {
   const said = keywordForm(text);
