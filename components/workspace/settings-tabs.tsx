@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-export function SettingsTabs({ slug }: { slug: string }) {
+/** `canManageContacts`: the contact fields and consent tabs, for the roles that may change them. */
+export function SettingsTabs({ slug, canManageContacts = false }: { slug: string; canManageContacts?: boolean }) {
   const t = useTranslations("settings");
   const pathname = usePathname();
   const tabs = [
@@ -13,6 +14,12 @@ export function SettingsTabs({ slug }: { slug: string }) {
     { href: `/w/${slug}/settings/members`, label: t("members") },
     { href: `/w/${slug}/settings/whatsapp`, label: t("whatsapp") },
     { href: `/w/${slug}/settings/canned-replies`, label: t("cannedReplies") },
+    ...(canManageContacts
+      ? [
+          { href: `/w/${slug}/settings/contact-fields`, label: t("contactFields") },
+          { href: `/w/${slug}/settings/consent`, label: t("consent") },
+        ]
+      : []),
   ];
   return (
     <nav aria-label={t("title")} className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
