@@ -32,7 +32,8 @@ export interface ConsentSettings {
   defaultCountry: string;
 }
 
-const list = z.array(z.string().max(200, "consentKeywordTooLong"), "invalidInput").max(200, "consentTooManyKeywords");
+// Each entry is judged in keyword form (normalise), so a refusal names the list and the keyword.
+const list = z.array(z.string(), "invalidInput").max(200, "invalidInput");
 export const consentKeywordsSchema = z.object({ optOut: list, optIn: list });
 export type ConsentKeywordsInput = z.input<typeof consentKeywordsSchema>;
 
@@ -42,8 +43,10 @@ function normalise(field: "optOut" | "optIn", raw: string[]): string[] {
   for (const entry of raw) {
     if (entry.trim() === "") continue;
     const keyword = keywordForm(entry);
-    if (!keyword) throw Invalid("consentKeywordNoLetters", { field, params: { keyword: entry.trim() } });
-    if (keyword.length > CONSENT_KEYWORD_LIMITS.length) throw Invalid("consentKeywordTooLong", { field, params: { keyword, max: CONSENT_KEYWORD_LIMITS.length } });
+    if (!keyword) throw Invalid("consentKeywordNoLetters", { field, params: { keyword: entry.trim().slice(0, CONSENT_KEYWORD_LIMITS.length) } });
+    if (keyword.length > CONSENT_KEYWORD_LIMITS.length) {
+      throw Invalid("consentKeywordTooLong", { field, params: { keyword: `${keyword.slice(0, CONSENT_KEYWORD_LIMITS.length)}…`, max: CONSENT_KEYWORD_LIMITS.length } });
+    }
     if (!keywords.includes(keyword)) keywords.push(keyword);
   }
   if (keywords.length === 0) throw Invalid("consentKeywordsRequired", { field });

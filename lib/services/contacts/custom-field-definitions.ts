@@ -48,7 +48,8 @@ export interface CustomFieldRow {
 
 const label = z.string().trim().min(1, "customFieldLabelRequired").max(CUSTOM_FIELD_LIMITS.label, "customFieldLabelTooLong");
 const type = z.enum(CUSTOM_FIELD_TYPES, "customFieldTypeInvalid");
-const options = z.array(z.string().max(1000, "customFieldOptionTooLong"), "invalidInput").max(500, "customFieldTooManyOptions");
+// Each choice is judged after trimming (readOptions), so a refusal names the options field itself.
+const options = z.array(z.string(), "invalidInput").max(500, "invalidInput");
 const id = z.string().trim().min(1).max(64);
 
 export const createCustomFieldSchema = z.object({
