@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db";
 import * as email from "@/lib/email/send";
 import { resolveWorkspace } from "@/lib/auth/workspace";
 import { listContacts } from "@/lib/services/contacts/list-contacts";
+import { DEFAULT_SORT, encodeCursor } from "@/lib/services/contacts/filter/sort";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "@/lib/services/invitations/invitations";
 import { changeMemberRole, leaveWorkspace, listMembers, removeMember, transferOwnership } from "@/lib/services/members/members";
 import { listWorkspacesForUser } from "@/lib/services/workspaces/list-workspaces";
@@ -136,7 +137,9 @@ describe("listContacts", () => {
     expect(page.total).toBe(B.contacts.length);
     expectNothingOf(A, page);
 
-    const withForeignCursor = await listContacts(B.agent.ctx, { cursor: A.contacts[0]?.id });
+    // A cursor naming A's contact: B's page after that row's place, still only B's contacts.
+    const foreign = await prisma.contact.findUniqueOrThrow({ where: { id: A.contacts[0]!.id } });
+    const withForeignCursor = await listContacts(B.agent.ctx, { after: encodeCursor(DEFAULT_SORT, foreign) });
     expectNothingOf(A, withForeignCursor);
     expect(withForeignCursor.total).toBe(B.contacts.length);
   });

@@ -23,7 +23,7 @@ export default async function ContactsPage({
   const { after } = await searchParams;
   const { ctx, workspace } = await requireWorkspace(slug);
   const [t, format] = await Promise.all([getTranslations("contacts"), getFormatter()]);
-  const { contacts, nextCursor, total } = await listContacts(ctx, { cursor: typeof after === "string" ? after : undefined });
+  const { contacts, nextCursor, total } = await listContacts(ctx, { after: typeof after === "string" ? after : undefined });
   const importLink = can(ctx.role, "contact:import") ? (
     <Link href={`/w/${slug}/contacts/import`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
       {t("importCsv")}
