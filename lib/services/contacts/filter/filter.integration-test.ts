@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { tenantDb } from "@/lib/db/tenant";
 import { createTenant, type Tenant } from "@/test/fixtures/tenants";
-import { contactFilterSchema, type ContactFilterInput } from "./schema";
+import { type ContactCondition, contactFilterSchema, type ContactFilterInput } from "./schema";
 import { filterWhere } from "./to-where";
 
 let t: Tenant;
@@ -112,9 +112,9 @@ describe("contact filters", () => {
   });
 
   it("joins conditions with all / any, one level of groups deep", async () => {
-    const vip = { field: "tag", op: "in", value: [tags.vip!] } as const;
-    const out = { field: "optedOut", op: "is", value: true } as const;
-    const bandung = { field: "group", op: "in", value: [groups.bandung!] } as const;
+    const vip: ContactCondition = { field: "tag", op: "in", value: [tags.vip!] };
+    const out: ContactCondition = { field: "optedOut", op: "is", value: true };
+    const bandung: ContactCondition = { field: "group", op: "in", value: [groups.bandung!] };
     expect(await names({ match: "any", conditions: [vip, out] })).toEqual(["Ayu Lestari", "Budi Santoso", "Citra", "Dewi"]);
     expect(await names({ match: "all", conditions: [vip, bandung] })).toEqual(["Citra"]);
     expect(await names({ match: "all", conditions: [{ field: "email", op: "notEmpty" }, { match: "any", conditions: [bandung, out] }] })).toEqual(["Citra", "Dewi"]);
