@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { type MetaError, parseMetaErrors } from "./meta-error";
 import { previewText } from "./preview";
+import { parseReferral, type Referral } from "./referral";
 import { parseMetaTimestamp } from "./timestamp";
 
 export const INBOUND_TYPES = [
@@ -51,7 +52,8 @@ const messageSchema = z.looseObject({
       frequently_forwarded: z.boolean().optional(),
     })
     .optional(),
-  referral: z.looseObject({}).optional(),
+  // Any shape: an odd referral must not cost the message (content keeps it as sent, parseReferral bounds it).
+  referral: z.unknown().optional(),
   errors: z.array(z.unknown()).optional(),
 });
 
@@ -124,6 +126,8 @@ export interface InboundMessage {
   /** The type's payload as Meta sent it, plus `context`, `referral` and `errors` when present. */
   content: Record<string, unknown>;
   media: MediaReference | null;
+  /** A click-to-WhatsApp ad's `referral`, bounded for the contact and conversation (./referral.ts); null when none. */
+  referral: Referral | null;
   /** For `reaction`: the message reacted to, and the emoji ("" = reaction removed). */
   reaction: { messageId: string; emoji: string } | null;
   /** For `system`: the user's new WhatsApp id (user_changed_number) or user id (user_changed_user_id). */
@@ -162,7 +166,7 @@ export function parseInboundMessage(raw: unknown): ParsedInbound {
     type === "contacts" ? { contacts: rawPayload } : typeof rawPayload === "object" && rawPayload !== null ? { ...rawPayload } : {};
   if (type === "unsupported" && metaType !== "unsupported") content.type ??= metaType;
   if (message.context) content.context = message.context;
-  if (message.referral) content.referral = message.referral;
+  if (message.referral !== undefined && message.referral !== null) content.referral = message.referral;
   if (message.errors) content.errors = message.errors;
 
   const typed = { type, data } as { [K in InboundType]: { type: K; data: InboundPayloads[K] } }[InboundType];
@@ -192,6 +196,7 @@ export function parseInboundMessage(raw: unknown): ParsedInbound {
       replyToWamid: message.context?.id ?? (reaction ? reaction.messageId : null),
       content,
       media,
+      referral: parseReferral(message.referral),
       reaction,
       identityChange,
       errors: parseMetaErrors(message.errors),
