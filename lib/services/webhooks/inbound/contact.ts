@@ -4,7 +4,8 @@
  * without aborting the transaction: creation is INSERT … ON CONFLICT DO NOTHING followed by a
  * re-read, so two deliveries from a new customer processed at once end with one contact.
  */
-import type { Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
+import type { Referral } from "@/lib/whatsapp/webhook/referral";
 import { SQL_NOW_UTC, sqlName, sqlTimestamp } from "../sql";
 
 export interface SenderIdentity {
@@ -118,7 +119,31 @@ export async function changeIdentity(
   return true;
 }
 
-/** Opens (or extends) the 24-hour customer-service window: lastInboundAt only ever moves forward. */
-export async function touchContactInbound(tx: Prisma.TransactionClient, contactId: string, at: Date): Promise<void> {
-  await tx.$executeRaw`UPDATE ${sqlName("Contact")} SET "lastInboundAt" = GREATEST("lastInboundAt", ${sqlTimestamp(at)}), "updatedAt" = ${SQL_NOW_UTC} WHERE id = ${contactId}`;
+/**
+ * Opens (or extends) the 24-hour customer-service window: lastInboundAt only ever moves forward.
+ *
+ * With a click-to-WhatsApp `referral`, the same statement records the contact's attribution:
+ * `referral`, `referralSourceId` (its source_id, for the contacts filter) and `referredAt` (the
+ * message's time) are the referral of the contact's first message that carried one. A later
+ * referral never replaces them. An earlier one does when it is processed late (Meta delivers
+ * unordered and retries for days): "first" is by Meta's timestamp, so the result does not depend
+ * on delivery order; an equal timestamp keeps what is there. A referral that did not come from
+ * this pipeline (no `referredAt`) is never touched. Without a referral the statement is unchanged.
+ */
+export async function touchContactInbound(
+  tx: Prisma.TransactionClient,
+  contactId: string,
+  at: Date,
+  referral: Referral | null = null,
+): Promise<void> {
+  const time = sqlTimestamp(at);
+  const replace = Prisma.sql`("referral" IS NULL OR "referredAt" > ${time})`;
+  // Every SET expression reads the row as it was, so the three columns move together or not at all.
+  const attribution = referral
+    ? Prisma.sql`,
+      "referral" = CASE WHEN ${replace} THEN ${JSON.stringify(referral)}::jsonb ELSE "referral" END,
+      "referralSourceId" = CASE WHEN ${replace} THEN ${referral.source_id ?? null}::text ELSE "referralSourceId" END,
+      "referredAt" = CASE WHEN ${replace} THEN ${time} ELSE "referredAt" END`
+    : Prisma.empty;
+  await tx.$executeRaw`UPDATE ${sqlName("Contact")} SET "lastInboundAt" = GREATEST("lastInboundAt", ${time}), "updatedAt" = ${SQL_NOW_UTC}${attribution} WHERE id = ${contactId}`;
 }

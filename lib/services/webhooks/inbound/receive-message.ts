@@ -2,7 +2,8 @@
  * One inbound message into the inbox, inside the event's transaction: the contact (upserted, with
  * its profile name), its open conversation, the Message (direction inbound, status received),
  * the Media reference for a media message (bytes are fetched later by the media step, which works
- * from Media rows with status `pending`), then the conversation's and contact's counters.
+ * from Media rows with status `pending`), then the conversation's and contact's counters — and,
+ * for a message from a click-to-WhatsApp ad, their set-once `referral` in those same statements.
  *
  * A wamid already stored changes nothing (Meta redelivers): the check is both a read up front and
  * the unique index on Message.wamid (INSERT … ON CONFLICT DO NOTHING) for a concurrent twin.
@@ -96,13 +97,16 @@ export async function receiveMessage(
   // A system notice (number changed) is history, not the customer writing: no unread, no window.
   const fromCustomer = message.type !== "system";
   const removedReaction = message.reaction !== null && message.reaction.emoji === "";
+  // A click-to-WhatsApp referral rides on these two statements (no extra round trip); set once each.
+  const referral = fromCustomer ? message.referral : null;
   await bumpConversation(tx, conversationId, {
     at: timestamp,
     preview: message.previewText,
     unread: fromCustomer && !removedReaction,
     inbound: fromCustomer,
+    referral,
   });
-  if (fromCustomer) await touchContactInbound(tx, contact.id, timestamp);
+  if (fromCustomer) await touchContactInbound(tx, contact.id, timestamp, referral);
   if (message.type === "text" && message.previewText) {
     const change = await applyInboundConsent(tx, { workspaceId, contactId: contact.id, messageId: created.id, text: message.previewText, at: timestamp });
     if (change) work.consent.push(change);
