@@ -2,6 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { ContactPanel } from "@/lib/services/contacts/contact-panel";
+import { sameReferral, type Referral } from "@/lib/whatsapp/webhook/referral";
+import { ReferralDetails } from "./referral-details";
 
 function Chips({ items, empty }: { items: { id: string; name: string }[]; empty: string }) {
   if (items.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>;
@@ -16,8 +18,17 @@ function Chips({ items, empty }: { items: { id: string; name: string }[]; empty:
   );
 }
 
-/** The read-only side of the panel. */
-export function ContactDetails({ contact }: { contact: ContactPanel }) {
+/**
+ * The read-only side of the panel. `conversationReferral`: the ad the open conversation came from,
+ * shown only when it is not the contact's first one (shown above it already).
+ */
+export function ContactDetails({
+  contact,
+  conversationReferral = null,
+}: {
+  contact: ContactPanel;
+  conversationReferral?: Referral | null;
+}) {
   const t = useTranslations("contactPanel");
   const format = useFormatter();
   const fields: [string, string | null][] = [
@@ -43,6 +54,21 @@ export function ContactDetails({ contact }: { contact: ContactPanel }) {
           </div>
         ))}
       </dl>
+      {contact.referral && (
+        <ReferralDetails
+          id="contact-referral"
+          heading={t("referralHeading", { type: contact.referral.source_type ?? "other" })}
+          referral={contact.referral}
+          at={contact.referredAt}
+        />
+      )}
+      {conversationReferral && !sameReferral(contact.referral, conversationReferral) && (
+        <ReferralDetails
+          id="conversation-referral"
+          heading={t("conversationReferralHeading", { type: conversationReferral.source_type ?? "other" })}
+          referral={conversationReferral}
+        />
+      )}
       <section aria-labelledby="contact-groups">
         <h3 id="contact-groups" className="mb-1.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
           {t("groups")}

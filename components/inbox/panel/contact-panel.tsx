@@ -1,13 +1,15 @@
 "use client";
 
 /**
- * The contact side panel: details, groups, tags, opt-out, and an edit form. Collapsible (the
- * choice is remembered in this browser; collapsed by default on narrow screens). Kept live by
- * `contact.updated`.
+ * The contact side panel: details, groups, tags, opt-out, the ad they came from, an edit form and
+ * a link to the contact's own page. Collapsible (the choice is remembered in this browser;
+ * collapsed by default on narrow screens). Kept live by `contact.updated`.
  */
 import { useState, useSyncExternalStore } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ContactPanel as Panel } from "@/lib/services/contacts/contact-panel";
+import type { Referral } from "@/lib/whatsapp/webhook/referral";
 import { useRealtimeEvent } from "@/components/realtime/realtime-provider";
 import { loadContactPanel } from "@/app/actions/inbox/contacts";
 import { Button } from "@/components/ui/button";
@@ -38,7 +40,15 @@ function subscribeOpen(onChange: () => void): () => void {
   };
 }
 
-export function ContactPanel({ slug, initial }: { slug: string; initial: Panel }) {
+export function ContactPanel({
+  slug,
+  initial,
+  conversationReferral = null,
+}: {
+  slug: string;
+  initial: Panel;
+  conversationReferral?: Referral | null;
+}) {
   const t = useTranslations("contactPanel");
   const [contact, setContact] = useState(initial);
   // A server refresh (router.refresh, another conversation) brings new data: show it.
@@ -90,10 +100,18 @@ export function ContactPanel({ slug, initial }: { slug: string; initial: Panel }
             />
           ) : (
             <>
-              <ContactDetails contact={contact} />
-              <Button variant="secondary" size="sm" className="mt-6" onClick={() => setEditing(true)}>
-                {t("edit")}
-              </Button>
+              <ContactDetails contact={contact} conversationReferral={conversationReferral} />
+              <div className="mt-6 flex flex-wrap items-center gap-x-4 gap-y-2">
+                <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
+                  {t("edit")}
+                </Button>
+                <Link
+                  href={`/w/${slug}/contacts/${contact.id}`}
+                  className="rounded-sm text-sm text-sky-700 underline outline-none focus-visible:ring-2 focus-visible:ring-brand-600 dark:text-sky-300"
+                >
+                  {t("openContactPage")}
+                </Link>
+              </div>
             </>
           )}
         </div>

@@ -1,13 +1,14 @@
 /**
  * The contact side panel of a conversation: who the customer is, their groups and tags, whether
- * they opted out (and why), custom fields, plus the workspace's groups and tags to pick from
- * when editing.
+ * they opted out (and why), custom fields, the click-to-WhatsApp ad they first came from, plus the
+ * workspace's groups and tags to pick from when editing.
  */
 import { type Prisma } from "@/lib/db";
 import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
+import { parseReferral, type Referral } from "@/lib/whatsapp/webhook/referral";
 
 export interface ContactPanel {
   id: string;
@@ -20,6 +21,9 @@ export interface ContactPanel {
   optedOutAt: Date | null;
   optOutReason: string | null;
   lastInboundAt: Date | null;
+  /** The click-to-WhatsApp ad (or post) of the contact's first message that carried one, and when. */
+  referral: Referral | null;
+  referredAt: Date | null;
   createdAt: Date;
   groups: { id: string; name: string }[];
   tags: { id: string; name: string; color: string | null }[];
@@ -42,6 +46,8 @@ export async function getContactPanel(ctx: WorkspaceContext, contactId: string):
       optedOutAt: true,
       optOutReason: true,
       lastInboundAt: true,
+      referral: true,
+      referredAt: true,
       createdAt: true,
       groups: { select: { group: { select: { id: true, name: true } } } },
       tags: { select: { tag: { select: { id: true, name: true, color: true } } } },
@@ -55,6 +61,8 @@ export async function getContactPanel(ctx: WorkspaceContext, contactId: string):
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   return {
     ...contact,
+    // Re-read within the same bounds as when it was stored, whatever the row holds.
+    referral: parseReferral(contact.referral),
     groups: contact.groups.map((g) => g.group).sort(byName),
     tags: contact.tags.map((t) => t.tag).sort(byName),
     options: { groups, tags },

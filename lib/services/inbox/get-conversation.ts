@@ -7,6 +7,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
 import type { ConversationStatus } from "@/lib/generated/prisma/enums";
+import { parseReferral, type Referral } from "@/lib/whatsapp/webhook/referral";
 
 import { windowExpiresAt } from "./window";
 
@@ -19,6 +20,8 @@ export interface ConversationHeader {
   resolvedAt: Date | null;
   /** 24 h after the customer's last message (the same rule sendMessage applies: window.ts); null when they never wrote. */
   windowExpiresAt: Date | null;
+  /** The click-to-WhatsApp ad that started this conversation (or was first seen in it); the contact panel shows it. */
+  referral: Referral | null;
   assignee: { id: string; name: string | null; email: string } | null;
   contact: {
     id: string;
@@ -44,6 +47,7 @@ export async function getConversation(ctx: WorkspaceContext, conversationId: str
       lastMessageAt: true,
       lastInboundAt: true,
       resolvedAt: true,
+      referral: true,
       assignee: { select: { id: true, name: true, email: true } },
       contact: { select: { id: true, name: true, profileName: true, phone: true, waId: true, optedOutAt: true, lastInboundAt: true } },
     },
@@ -53,6 +57,7 @@ export async function getConversation(ctx: WorkspaceContext, conversationId: str
   return {
     ...rest,
     windowExpiresAt: windowExpiresAt(lastInboundAt, contact.lastInboundAt),
+    referral: parseReferral(rest.referral),
     contact: {
       id: contact.id,
       displayName: contactDisplayName(contact),

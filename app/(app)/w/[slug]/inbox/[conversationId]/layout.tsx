@@ -23,7 +23,7 @@ export default async function ConversationLayout({ children, params }: { childre
         <ConversationHeader slug={slug} conversation={conversation} members={members} userId={ctx.userId} />
         <div className="min-h-0 flex-1">{children}</div>
       </div>
-      <ContactPanel slug={slug} initial={contact} />
+      <ContactPanel slug={slug} initial={contact} conversationReferral={conversation.referral} />
     </div>
   );
 }
