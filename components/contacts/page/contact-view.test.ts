@@ -3,10 +3,10 @@
  * ContactDetail as getContact answers it (every ICU message formats: consent source, status,
  * referral heading, contact-field values by type).
  */
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToString } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
-import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it, vi } from "vitest";
 import type { ContactDetail } from "@/lib/services/contacts/get-contact";
 import en from "@/messages/en.json";
@@ -50,14 +50,20 @@ const contact: ContactDetail = {
   options: { groups: [{ id: "g1", name: "Jakarta" }], tags: [] },
 };
 
-const router = { push: vi.fn(), replace: vi.fn(), refresh: vi.fn(), back: vi.fn(), forward: vi.fn(), prefetch: vi.fn() };
+// Only what the view calls; never reached while rendering.
+const router = { push: vi.fn(), replace: vi.fn(), refresh: vi.fn(), back: vi.fn(), forward: vi.fn(), prefetch: vi.fn() } as unknown as AppRouterInstance;
 
 function inContext(locale: "en" | "id", element: ReturnType<typeof createElement>): string {
   const onError = (error: Error) => {
     throw error;
   };
   return renderToString(
-    createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : id, timeZone: "Asia/Jakarta", onError }, createElement(AppRouterContext.Provider, { value: router }, element)),
+    createElement(
+      NextIntlClientProvider,
+      // `children` is required by the props type; createElement passes it as its third argument.
+      { locale, messages: locale === "en" ? en : id, timeZone: "Asia/Jakarta", onError } as unknown as ComponentProps<typeof NextIntlClientProvider>,
+      createElement(AppRouterContext.Provider, { value: router }, element),
+    ),
   );
 }
 
