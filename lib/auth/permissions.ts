@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "conversation:assign": ALL,
   "contact:view": ALL,
   "contact:write": ALL,
+  /** Deleting contacts deletes their conversations with them: owners and admins only. */
+  "contact:delete": MANAGERS,
   "contact:import": MANAGERS,
   "contact:export": MANAGERS,
   /** Custom-field definitions and the consent keywords (Settings → Contact fields, Consent). */

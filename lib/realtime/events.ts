@@ -52,6 +52,8 @@ export const realtimeEventSchemas = {
   }),
   /** A contact's details, tags, groups or opt-out changed. */
   "contact.updated": z.object({ contactId: id, at: iso }),
+  /** Many contacts changed at once (a bulk delete, group or tag change): lists showing them reload. */
+  "contacts.changed": z.object({ at: iso }),
   /** A template's review status changed (Meta's message_template_status_update, or a local edit). */
   "template.updated": z.object({ templateId: id, status: z.string().max(40), at: iso }),
   /** A campaign's counters (throttled by the publisher: at most a few per second per campaign). */
