@@ -57,7 +57,7 @@ export function ConsentKeywordsForm({ slug, canManage, optOutKeywords, optInKeyw
     return (
       <div className="space-y-1.5">
         <label htmlFor={id} className="block text-sm font-medium">
-          {t(`${name}Label`)}
+          {name === "optOut" ? t("optOutLabel") : t("optInLabel")}
         </label>
         <textarea
           id={id}
@@ -79,7 +79,7 @@ export function ConsentKeywordsForm({ slug, canManage, optOutKeywords, optInKeyw
           </p>
         )}
         <p id={`${id}-hint`} className="text-sm text-zinc-500 dark:text-zinc-400">
-          {t(`${name}Hint`)}
+          {name === "optOut" ? t("optOutHint") : t("optInHint")}
         </p>
         {stored.length > 0 && (
           <p className="flex flex-wrap gap-1" data-testid={`${id}-stored`} aria-label={t("storedAs")}>
