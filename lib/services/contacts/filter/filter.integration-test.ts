@@ -42,6 +42,7 @@ beforeAll(async () => {
         lastInboundAt: p.inbound === null ? null : new Date(NOW.getTime() - p.inbound * DAY),
         createdAt: new Date(p.created),
         referralSourceId: p.ref,
+        referredAt: p.ref ? NOW : null,
         groups: { create: p.groups.map((g) => ({ groupId: groups[g]! })) },
         tags: { create: p.tags.map((g) => ({ tagId: tags[g]! })) },
       },

@@ -68,7 +68,7 @@ function customWhere(condition: Extract<ContactCondition, { field: "custom" }>):
   }
 }
 
-export function conditionWhere(condition: ContactCondition, context: FilterContext): Prisma.ContactWhereInput {
+function conditionWhere(condition: ContactCondition, context: FilterContext): Prisma.ContactWhereInput {
   switch (condition.field) {
     case "name":
     case "phone":
@@ -85,7 +85,8 @@ export function conditionWhere(condition: ContactCondition, context: FilterConte
       return dateWhere(condition.field, condition, context);
     case "referral":
       if (condition.op === "source") return { referralSourceId: condition.value };
-      return condition.op === "any" ? { referralSourceId: { not: null } } : { referralSourceId: null };
+      // referredAt moves with the referral; a referral without a usable source id still counts.
+      return condition.op === "any" ? { referredAt: { not: null } } : { referredAt: null };
     case "custom":
       return customWhere(condition);
   }
