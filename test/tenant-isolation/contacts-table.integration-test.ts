@@ -15,6 +15,7 @@ import { selectionWhere } from "@/lib/services/contacts/selection";
 import { deleteContacts, labelContacts } from "@/lib/services/contacts/bulk-contacts";
 import { countContacts, deleteSegment, listSegments, saveSegment, segmentWhere } from "@/lib/services/contacts/segments";
 import { exportContacts } from "@/lib/services/contacts/export-contacts";
+import { workspaceLabels } from "@/lib/services/contacts/workspace-labels";
 import { createTenants, type Tenant, type TenantMember } from "@/test/fixtures/tenants";
 import { expectNothingOf, rejection, untouched } from "./helpers";
 
@@ -66,6 +67,16 @@ describe("workspaceFilterContext", () => {
     await prisma.workspace.update({ where: { id: A.workspace.id }, data: { timezone: "Asia/Jakarta" } });
     await prisma.workspace.update({ where: { id: B.workspace.id }, data: { timezone: "Europe/Berlin" } });
     expect(await workspaceFilterContext(B.agent.ctx)).toMatchObject({ workspaceId: B.workspace.id, timeZone: "Europe/Berlin" });
+  });
+});
+
+describe("workspaceLabels", () => {
+  it("lists B's groups and tags only", async () => {
+    const { A, B } = await labelledTenants();
+    await prisma.tag.create({ data: { workspaceId: B.workspace.id, name: "mine" } });
+    const labels = await workspaceLabels(B.agent.ctx);
+    expect(labels).toEqual({ groups: [], tags: [expect.objectContaining({ name: "mine" })] });
+    expect((await workspaceLabels(A.agent.ctx)).groups.map((g) => g.name)).toEqual(["VIP"]);
   });
 });
 
