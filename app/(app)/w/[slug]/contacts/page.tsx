@@ -1,12 +1,18 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspace } from "@/lib/auth/workspace";
 import { listContacts } from "@/lib/services/contacts/list-contacts";
+import { listSegments } from "@/lib/services/contacts/segments";
+import { listCustomFields } from "@/lib/services/contacts/custom-field-definitions";
+import { workspaceLabels } from "@/lib/services/contacts/workspace-labels";
+import { contactFilterSchema, EMPTY_FILTER } from "@/lib/services/contacts/filter/schema";
+import { decodeFilterParam } from "@/lib/services/contacts/filter/url";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Icon } from "@/components/shell/nav-icons";
+import { ContactsView } from "@/components/contacts/table/contacts-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("contacts") };
@@ -17,84 +23,49 @@ export default async function ContactsPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ after?: string }>;
+  searchParams: Promise<{ f?: string | string[]; segment?: string | string[] }>;
 }) {
   const { slug } = await params;
-  const { after } = await searchParams;
+  const query = await searchParams;
   const { ctx, workspace } = await requireWorkspace(slug);
-  const [t, format] = await Promise.all([getTranslations("contacts"), getFormatter()]);
-  const { contacts, nextCursor, total } = await listContacts(ctx, { after: typeof after === "string" ? after : undefined });
+  const t = await getTranslations("contacts");
+  const [segments, fields, labels] = await Promise.all([listSegments(ctx), listCustomFields(ctx), workspaceLabels(ctx)]);
+
+  // The view the URL names: a segment (?segment=), else a filter (?f=); what does not read is no filter.
+  const segment = typeof query.segment === "string" ? (segments.find((s) => s.id === query.segment) ?? null) : null;
+  const parsed = contactFilterSchema.safeParse(decodeFilterParam(typeof query.f === "string" ? query.f : null));
+  const filter = segment?.filter ?? (parsed.success ? parsed.data : EMPTY_FILTER);
+  const page = await listContacts(ctx, { filter });
+
   const importLink = can(ctx.role, "contact:import") ? (
     <Link href={`/w/${slug}/contacts/import`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
       {t("importCsv")}
     </Link>
   ) : undefined;
+  const empty = page.total === 0 && filter.conditions.length === 0 && !filter.search && segments.length === 0;
 
-  if (total === 0) {
-    return (
-      <>
-        <PageHeader title={t("title")} actions={importLink} />
-        <EmptyState icon={<Icon name="contacts" className="size-10" />} title={t("emptyTitle")} description={t("emptyDescription")} />
-      </>
-    );
-  }
   return (
     <>
-      <PageHeader title={t("title")} description={t("count", { count: total })} actions={importLink} />
-      <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">
-                {t("name")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                {t("phone")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                {t("status")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                {t("added")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {contacts.map((c) => (
-              <tr key={c.id}>
-                <td className="px-4 py-2.5 font-medium">{c.name ?? c.profileName ?? "—"}</td>
-                <td className="px-4 py-2.5 font-mono text-xs">{c.phone ?? "—"}</td>
-                <td className="px-4 py-2.5">
-                  {c.optedOutAt ? (
-                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-900/40 dark:text-amber-200">
-                      {t("optedOut")}
-                    </span>
-                  ) : (
-                    <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200">
-                      {t("subscribed")}
-                    </span>
-                  )}
-                </td>
-                <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">
-                  {format.dateTime(c.createdAt, { dateStyle: "medium", timeZone: workspace.timezone })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="mt-4 flex gap-3">
-        {after && (
-          <Link href={`/w/${slug}/contacts`} className="text-sm text-brand-700 hover:underline dark:text-brand-500">
-            {t("first")}
-          </Link>
-        )}
-        {nextCursor && (
-          <Link href={`/w/${slug}/contacts?after=${nextCursor}`} className="text-sm text-brand-700 hover:underline dark:text-brand-500">
-            {t("next")}
-          </Link>
-        )}
-      </div>
+      <PageHeader title={t("title")} actions={importLink} />
+      {empty ? (
+        <EmptyState icon={<Icon name="contacts" className="size-10" />} title={t("emptyTitle")} description={t("emptyDescription")} />
+      ) : (
+        <ContactsView
+          setup={{
+            slug,
+            timeZone: workspace.timezone,
+            groups: labels.groups,
+            tags: labels.tags,
+            fields: fields.map((f) => ({ key: f.key, label: f.label, type: f.type, options: f.options })),
+            canDelete: can(ctx.role, "contact:delete"),
+            canExport: can(ctx.role, "contact:export"),
+          }}
+          initialFilter={filter}
+          initialSegmentId={segment?.id ?? null}
+          initialPage={page}
+          segments={segments.map((s) => ({ id: s.id, name: s.name, filter: s.filter }))}
+        />
+      )}
     </>
   );
 }
