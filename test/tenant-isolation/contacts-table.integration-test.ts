@@ -16,6 +16,7 @@ import { deleteContacts, labelContacts } from "@/lib/services/contacts/bulk-cont
 import { countContacts, deleteSegment, listSegments, saveSegment, segmentWhere } from "@/lib/services/contacts/segments";
 import { exportContacts } from "@/lib/services/contacts/export-contacts";
 import { workspaceLabels } from "@/lib/services/contacts/workspace-labels";
+import { mergeContacts } from "@/lib/services/contacts/merge-contacts";
 import { createTenants, type Tenant, type TenantMember } from "@/test/fixtures/tenants";
 import { expectNothingOf, rejection, untouched } from "./helpers";
 
@@ -24,6 +25,7 @@ vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user, re
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const actions = await import("@/app/actions/contacts/table");
+const mergeActions = await import("@/app/actions/contacts/merge");
 const { GET: exportRoute } = await import("@/app/api/w/[slug]/contacts/export/route");
 
 beforeEach(() => {
@@ -77,6 +79,22 @@ describe("workspaceLabels", () => {
     const labels = await workspaceLabels(B.agent.ctx);
     expect(labels).toEqual({ groups: [], tags: [expect.objectContaining({ name: "mine" })] });
     expect((await workspaceLabels(A.agent.ctx)).groups.map((g) => g.name)).toEqual(["VIP"]);
+  });
+});
+
+describe("mergeContacts", () => {
+  it("merges none of A's contacts into B's, nor B's into A's", async () => {
+    const { A, B } = await createTenants();
+    const loose = await prisma.contact.create({ data: { workspaceId: B.workspace.id, name: "B without phone" } });
+    await untouched(A, async () => {
+      for (const [keepId, mergeId] of [
+        [loose.id, A.contacts[0]!.id],
+        [A.contacts[0]!.id, loose.id],
+      ]) {
+        expect((await rejection(mergeContacts(B.owner.ctx, { keepId: keepId!, mergeId: mergeId! }))).code).toBe("not_found");
+      }
+    });
+    expect(await prisma.contact.count({ where: { id: loose.id } })).toBe(1);
   });
 });
 
@@ -195,6 +213,7 @@ describe("contacts table actions and the export route", () => {
           ["labelContactsAction", () => actions.labelContactsAction({ slug, selection: ids, action: "remove", kind: "group", labelId: group.id })],
           ["saveSegmentAction", () => actions.saveSegmentAction({ slug, segmentId: segment.id, name: "X", filter: everyone })],
           ["deleteSegmentAction", () => actions.deleteSegmentAction({ slug, segmentId: segment.id })],
+          ["mergeContactsAction", () => mergeActions.mergeContactsAction({ slug, keepId: A.contacts[0]!.id, mergeId: A.contacts[1]!.id })],
         ] as const;
         for (const [name, call] of calls) expect({ name, code: (await call())?.serverError?.code }).toEqual({ name, code: "not_found" });
         const routed = await exportRoute(new Request(`http://parley.test/api/w/${slug}/contacts/export?segment=${segment.id}`), { params: Promise.resolve({ slug }) });

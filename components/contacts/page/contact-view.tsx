@@ -18,6 +18,7 @@ import { ContactConversations } from "./contact-conversations";
 import { ContactEditForm } from "./contact-edit-form";
 import { ContactSummary } from "./contact-summary";
 import { DeleteContactButton } from "./delete-contact-button";
+import { MergeContact } from "./merge-contact";
 
 export function ContactView({ slug, initial, canDelete }: { slug: string; initial: ContactDetail; canDelete: boolean }) {
   const t = useTranslations("contactPage");
@@ -81,7 +82,10 @@ export function ContactView({ slug, initial, canDelete }: { slug: string; initia
         ) : (
           <ContactSummary contact={contact} />
         )}
-        <ContactConversations slug={slug} contact={contact} />
+        <div className="space-y-4">
+          <ContactConversations slug={slug} contact={contact} />
+          <MergeContact slug={slug} contactId={contact.id} name={name} />
+        </div>
       </div>
     </div>
   );
