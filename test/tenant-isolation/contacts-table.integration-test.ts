@@ -26,6 +26,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const actions = await import("@/app/actions/contacts/table");
 const mergeActions = await import("@/app/actions/contacts/merge");
+const createActions = await import("@/app/actions/contacts/create");
 const { GET: exportRoute } = await import("@/app/api/w/[slug]/contacts/export/route");
 
 beforeEach(() => {
@@ -213,6 +214,7 @@ describe("contacts table actions and the export route", () => {
           ["labelContactsAction", () => actions.labelContactsAction({ slug, selection: ids, action: "remove", kind: "group", labelId: group.id })],
           ["saveSegmentAction", () => actions.saveSegmentAction({ slug, segmentId: segment.id, name: "X", filter: everyone })],
           ["deleteSegmentAction", () => actions.deleteSegmentAction({ slug, segmentId: segment.id })],
+          ["createContactAction", () => createActions.createContactAction({ slug, phone: "+6281311112222", name: "Intruder" })],
           ["mergeContactsAction", () => mergeActions.mergeContactsAction({ slug, keepId: A.contacts[0]!.id, mergeId: A.contacts[1]!.id })],
         ] as const;
         for (const [name, call] of calls) expect({ name, code: (await call())?.serverError?.code }).toEqual({ name, code: "not_found" });
@@ -233,6 +235,9 @@ describe("contacts table actions and the export route", () => {
     const page = await actions.listContactsAction({ slug: A.workspace.slug, filter: inGroup, sort: { by: "name", dir: "asc" } });
     expect(page?.data?.contacts.map((c) => c.name)).toEqual(A.contacts.map((c) => c.name).sort());
     expect((await actions.countContactsAction({ slug: A.workspace.slug, filter: inGroup }))?.data).toEqual({ count: A.contacts.length });
+    const created = await createActions.createContactAction({ slug: A.workspace.slug, phone: "0813 1111 2222", name: "Walk-in", optedIn: true });
+    expect(created?.data?.redirectTo).toMatch(new RegExp(`^/w/${A.workspace.slug}/contacts/`));
+    expect(await prisma.contact.findFirst({ where: { workspaceId: A.workspace.id, phone: "+6281311112222" } })).toMatchObject({ name: "Walk-in", optInSource: "manual" });
     signIn(A.admin);
     const response = await exportRoute(new Request(`http://parley.test/api/w/${A.workspace.slug}/contacts/export?filter=${encodeFilterParam(inGroup)}`), {
       params: Promise.resolve({ slug: A.workspace.slug }),

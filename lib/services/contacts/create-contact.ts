@@ -21,6 +21,8 @@ export const createContactSchema = z.object({
   phone: z.string().max(40, "phoneTooLong"),
   ...contactFields,
   customFields: z.record(z.string().max(64), z.unknown()).optional(),
+  /** The customer agreed to marketing messages, as the member adding them records (source manual). */
+  optedIn: z.boolean().optional(),
 });
 export type CreateContactInput = z.input<typeof createContactSchema>;
 
@@ -43,7 +45,14 @@ export async function createContact(ctx: WorkspaceContext, input: CreateContactI
   try {
     return await db.$transaction(async (tx) => {
       const contact = await tx.contact.create({
-        data: { workspaceId: ctx.workspaceId, phone: phone.e164, name: data.name ?? null, email: data.email ?? null, customFields: custom.set },
+        data: {
+          workspaceId: ctx.workspaceId,
+          phone: phone.e164,
+          name: data.name ?? null,
+          email: data.email ?? null,
+          customFields: custom.set,
+          ...(data.optedIn ? { optedInAt: new Date(), optInSource: "manual" as const } : {}),
+        },
         select: { id: true, phone: true },
       });
       await setContactLabels(tx, ctx.workspaceId, contact.id, { tags: data.tags, groupIds: data.groupIds });

@@ -37,16 +37,28 @@ export default async function ContactsPage({
   const filter = segment?.filter ?? (parsed.success ? parsed.data : EMPTY_FILTER);
   const page = await listContacts(ctx, { filter });
 
-  const importLink = can(ctx.role, "contact:import") ? (
-    <Link href={`/w/${slug}/contacts/import`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
-      {t("importCsv")}
-    </Link>
-  ) : undefined;
+  const actions = (
+    <div className="flex gap-2">
+      {can(ctx.role, "contact:write") && (
+        <Link
+          href={`/w/${slug}/contacts/new`}
+          className="inline-flex h-10 items-center rounded-md border border-zinc-300 bg-white px-4 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          {t("newContact")}
+        </Link>
+      )}
+      {can(ctx.role, "contact:import") && (
+        <Link href={`/w/${slug}/contacts/import`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+          {t("importCsv")}
+        </Link>
+      )}
+    </div>
+  );
   const empty = page.total === 0 && filter.conditions.length === 0 && !filter.search && segments.length === 0;
 
   return (
     <>
-      <PageHeader title={t("title")} actions={importLink} />
+      <PageHeader title={t("title")} actions={actions} />
       {empty ? (
         <EmptyState icon={<Icon name="contacts" className="size-10" />} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
