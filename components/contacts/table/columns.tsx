@@ -29,7 +29,8 @@ export function contactColumns(setup: TableSetup, t: T, format: Format): ColumnD
       header: t("name"),
       enableHiding: false,
       cell: ({ row }) => (
-        <Link href={`/w/${setup.slug}/contacts/${row.original.id}`} className="font-medium hover:underline">
+        // Not prefetched: 50 rows would each fetch a contact page that is rarely opened.
+        <Link href={`/w/${setup.slug}/contacts/${row.original.id}`} prefetch={false} className="font-medium hover:underline">
           {row.original.name ?? row.original.profileName ?? "—"}
         </Link>
       ),

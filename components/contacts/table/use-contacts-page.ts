@@ -26,12 +26,16 @@ export function useContactsPage(slug: string, initial: ContactsPage, filter: Con
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
   const request = JSON.stringify({ filter, sort, boundary });
+  // What is on screen, and what should be: a reload (real-time, a bulk action) always fetches the
+  // view as it is now, never the one a timer or an event captured earlier.
   const shown = useRef(request);
+  const wanted = useRef(request);
 
   const load = useCallback(async () => {
     const id = ++latest.current;
+    const asked = wanted.current;
     setLoading(true);
-    const { filter: f, sort: s, boundary: b } = JSON.parse(request) as { filter: ContactFilter; sort: ContactSort; boundary: PageBoundary };
+    const { filter: f, sort: s, boundary: b } = JSON.parse(asked) as { filter: ContactFilter; sort: ContactSort; boundary: PageBoundary };
     let outcome;
     try {
       outcome = await listContactsAction({ slug, filter: f, sort: s, ...b });
@@ -43,11 +47,12 @@ export function useContactsPage(slug: string, initial: ContactsPage, filter: Con
     if (outcome?.data) {
       setPage(outcome.data);
       setError(null);
-      shown.current = request;
+      shown.current = asked;
     } else setError(actionErrorText(t, outcome));
-  }, [request, slug, t]);
+  }, [slug, t]);
 
   useEffect(() => {
+    wanted.current = request;
     // The server rendered the first page for the first request; fetch only what differs from it.
     if (request === shown.current) return;
     void load();
