@@ -36,8 +36,6 @@ export function ContactDetails({
     [t("profileName"), contact.profileName],
     [t("email"), contact.email],
   ];
-  const custom =
-    contact.customFields && typeof contact.customFields === "object" && !Array.isArray(contact.customFields) ? Object.entries(contact.customFields) : [];
   return (
     <div className="space-y-5">
       <dl className="space-y-2 text-sm">
@@ -47,10 +45,10 @@ export function ContactDetails({
             <dd className="break-words">{value ?? "—"}</dd>
           </div>
         ))}
-        {custom.map(([key, value]) => (
-          <div key={key}>
-            <dt className="text-xs text-zinc-500 dark:text-zinc-400">{key}</dt>
-            <dd className="break-words">{typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "—"}</dd>
+        {contact.fieldValues.map((field) => (
+          <div key={field.key}>
+            <dt className="text-xs text-zinc-500 dark:text-zinc-400">{field.label}</dt>
+            <dd className="break-words">{typeof field.value === "boolean" ? (field.value ? t("yes") : t("no")) : typeof field.value === "number" ? format.number(field.value) : field.value}</dd>
           </div>
         ))}
       </dl>

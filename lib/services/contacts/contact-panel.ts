@@ -5,6 +5,7 @@
  */
 import { type Prisma } from "@/lib/db";
 import { tenantDb } from "@/lib/db/tenant";
+import { workspaceLabels } from "./workspace-labels";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
@@ -28,6 +29,7 @@ export interface ContactPanel {
   groups: { id: string; name: string }[];
   tags: { id: string; name: string; color: string | null }[];
   /** Every group and tag of the workspace, for the edit form. */
+  fieldValues: { key: string; label: string; value: string | number | boolean }[];
   options: { groups: { id: string; name: string }[]; tags: { id: string; name: string; color: string | null }[] };
 }
 
@@ -54,10 +56,11 @@ export async function getContactPanel(ctx: WorkspaceContext, contactId: string):
     },
   });
   if (!contact) throw NotFound("contactNotFound");
-  const [groups, tags] = await Promise.all([
-    tenantDb(ctx).contactGroup.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    tenantDb(ctx).tag.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
+  const [{ groups, tags }, definitions] = await Promise.all([
+    workspaceLabels(ctx),
+    tenantDb(ctx).customField.findMany({ where: { workspaceId: ctx.workspaceId }, select: { key: true, label: true }, orderBy: [{ createdAt: "asc" }, { key: "asc" }] }),
   ]);
+  const values = contact.customFields && typeof contact.customFields === "object" && !Array.isArray(contact.customFields) ? contact.customFields : {};
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   return {
     ...contact,
@@ -66,5 +69,10 @@ export async function getContactPanel(ctx: WorkspaceContext, contactId: string):
     groups: contact.groups.map((g) => g.group).sort(byName),
     tags: contact.tags.map((t) => t.tag).sort(byName),
     options: { groups, tags },
+    // The workspace's fields by their labels, in their order; a stored key without a field is not shown.
+    fieldValues: definitions.flatMap((d) => {
+      const value = values[d.key];
+      return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? [{ key: d.key, label: d.label, value }] : [];
+    }),
   };
 }
