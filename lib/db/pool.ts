@@ -41,7 +41,11 @@ function databaseUrl(): string {
 export function sharedPool(): SharedPool {
   const url = databaseUrl();
   if (!current || current.pool.ended || current.url !== url) {
-    const { config, schema } = pgConfig(url, { max: poolSize() });
+    // No JIT (a startup option, so every connection has it from the start): the planner compiles
+    // any query it costs above 500,000 with LLVM, and an "any of" contacts filter (ORed EXISTS)
+    // spent 130–160 ms of a 200 ms count compiling (bench/README.md, "contacts-table"); this app's
+    // queries are short. The embedded PGlite has no JIT and ignores the option.
+    const { config, schema } = pgConfig(url, { max: poolSize(), options: "-c jit=off" });
     const pool = new pg.Pool(config);
     // An idle client losing its connection (server restart) must not crash the process; the pool
     // drops it and the next query opens a new one.
