@@ -6,6 +6,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { useFormatter, useTranslations } from "next-intl";
 import type { ContactRow, TableSetup } from "./types";
 import type { SortField } from "@/lib/services/contacts/filter/sort";
+import { storedCustomFields } from "@/lib/services/contacts/custom-field-values";
 
 type T = ReturnType<typeof useTranslations<"contacts">>;
 type Format = ReturnType<typeof useFormatter>;
@@ -16,8 +17,7 @@ export const SORTABLE: Partial<Record<string, SortField>> = { name: "name", phon
 export const DEFAULT_HIDDEN = ["email", "referral", "optedIn"];
 
 function customValue(row: ContactRow, key: string): string {
-  const values = row.customFields && typeof row.customFields === "object" && !Array.isArray(row.customFields) ? row.customFields : {};
-  const value = (values as Record<string, unknown>)[key];
+  const value = storedCustomFields(row.customFields)[key];
   return value === undefined || value === null ? "" : String(value);
 }
 

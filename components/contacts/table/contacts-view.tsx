@@ -80,7 +80,9 @@ export function ContactsView({
   }, [filterJson]);
 
   const active = segments.find((s) => s.id === segmentId) ?? null;
-  const activeJson = active ? JSON.stringify(toFilter(fromFilter(active.filter).search, active.filter.match, fromFilter(active.filter).items, setup.fields)) : null;
+  // The segment's filter as the editor would send it, to tell whether the editor changed it.
+  const saved = active ? fromFilter(active.filter) : null;
+  const activeJson = saved ? JSON.stringify(toFilter(saved.search, saved.match, saved.items, setup.fields)) : null;
   const changed = active !== null && activeJson !== filterJson;
 
   // The view in the URL, without a server round trip.

@@ -6,6 +6,7 @@
 import { type Prisma } from "@/lib/db";
 import { tenantDb } from "@/lib/db/tenant";
 import { workspaceLabels } from "./workspace-labels";
+import { storedCustomFields } from "./custom-field-values";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
@@ -60,7 +61,7 @@ export async function getContactPanel(ctx: WorkspaceContext, contactId: string):
     workspaceLabels(ctx),
     tenantDb(ctx).customField.findMany({ where: { workspaceId: ctx.workspaceId }, select: { key: true, label: true }, orderBy: [{ createdAt: "asc" }, { key: "asc" }] }),
   ]);
-  const values = contact.customFields && typeof contact.customFields === "object" && !Array.isArray(contact.customFields) ? contact.customFields : {};
+  const values = storedCustomFields(contact.customFields);
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   return {
     ...contact,

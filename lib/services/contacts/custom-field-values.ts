@@ -16,6 +16,11 @@ export interface CustomFieldDefinition {
 
 export type CustomFieldValue = string | number | boolean;
 
+/** A contact's stored `customFields` column as the object it should be ({} for anything else). */
+export function storedCustomFields(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 export type CustomFieldProblem =
   | "customFieldUnknown"
   | "customFieldTooLong"

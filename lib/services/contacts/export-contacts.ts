@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/db";
 import { tenantDb } from "@/lib/db/tenant";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
+import { storedCustomFields } from "./custom-field-values";
 
 const EXPORT_BATCH = 1_000;
 
@@ -59,7 +60,7 @@ export async function exportContacts(ctx: WorkspaceContext, where: Prisma.Contac
       });
       if (rows.length === 0) return;
       const lines = rows.map((row) => {
-        const custom = (row.customFields && typeof row.customFields === "object" && !Array.isArray(row.customFields) ? row.customFields : {}) as Prisma.JsonObject;
+        const custom = storedCustomFields(row.customFields) as Prisma.JsonObject;
         return [
           row.phone ?? "",
           row.name ?? "",

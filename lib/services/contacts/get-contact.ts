@@ -11,7 +11,8 @@ import { tenantDb } from "@/lib/db/tenant";
 import { NotFound } from "@/lib/errors";
 import type { ConsentSource, ConversationStatus, CustomFieldType } from "@/lib/generated/prisma/enums";
 import { parseReferral, type Referral } from "@/lib/whatsapp/webhook/referral";
-import type { CustomFieldValue } from "./custom-field-values";
+import { type CustomFieldValue, storedCustomFields } from "./custom-field-values";
+import { workspaceLabels } from "./workspace-labels";
 
 /** The newest conversations listed; a contact with more says so (`moreConversations`). */
 export const CONTACT_CONVERSATIONS_SHOWN = 50;
@@ -97,7 +98,7 @@ export async function getContact(ctx: WorkspaceContext, contactId: string): Prom
   });
   if (!contact) throw NotFound("contactNotFound");
 
-  const [conversations, definitions, groups, tags] = await Promise.all([
+  const [conversations, definitions, { groups, tags }] = await Promise.all([
     db.conversation.findMany({
       where: { contactId: contact.id, workspaceId: ctx.workspaceId },
       // Newest activity first; a conversation with no message yet by when it was opened.
@@ -117,11 +118,10 @@ export async function getContact(ctx: WorkspaceContext, contactId: string): Prom
       orderBy: [{ createdAt: "asc" }, { key: "asc" }],
       select: { key: true, label: true, type: true, options: true },
     }),
-    db.contactGroup.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.tag.findMany({ where: { workspaceId: ctx.workspaceId }, select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
+    workspaceLabels(ctx),
   ]);
 
-  const stored = contact.customFields && typeof contact.customFields === "object" && !Array.isArray(contact.customFields) ? (contact.customFields as Record<string, unknown>) : {};
+  const stored = storedCustomFields(contact.customFields);
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   const { customFields: _raw, groups: memberOf, tags: tagged, referral, ...details } = contact;
   return {

@@ -22,6 +22,7 @@ import { Invalid, NotFound } from "@/lib/errors";
 import { publishToWorkspace } from "@/lib/realtime/publish";
 import { recordAudit } from "@/lib/services/audit/record";
 import { invalidFromZod } from "./contact-fields";
+import { storedCustomFields } from "./custom-field-values";
 
 export const mergeContactsSchema = z
   .object({ keepId: z.string().min(1).max(64), mergeId: z.string().min(1).max(64) })
@@ -32,7 +33,6 @@ const IDENTITIES = ["phone", "waId", "userId"] as const;
 
 const earlier = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
 const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
-const asObject = (value: Prisma.JsonValue): Prisma.JsonObject => (value && typeof value === "object" && !Array.isArray(value) ? value : {});
 
 export async function mergeContacts(ctx: WorkspaceContext, input: MergeContactsInput): Promise<{ contactId: string; movedConversations: number; movedMessages: number }> {
   authorize(ctx, "contact:write");
@@ -90,7 +90,7 @@ export async function mergeContacts(ctx: WorkspaceContext, input: MergeContactsI
         name: keep.name ?? merge.name,
         profileName: keep.profileName ?? merge.profileName,
         email: keep.email ?? merge.email,
-        customFields: { ...asObject(merge.customFields), ...asObject(keep.customFields) },
+        customFields: { ...storedCustomFields(merge.customFields), ...storedCustomFields(keep.customFields) } as Prisma.InputJsonObject,
         optedOutAt,
         optOutReason: optedOutAt ? outFrom.optOutReason : null,
         optOutSource: optedOutAt ? outFrom.optOutSource : null,
