@@ -1,21 +1,40 @@
+import Link from "next/link";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
 import { requireWorkspace } from "@/lib/auth/workspace";
+import { listTemplates } from "@/lib/services/templates/list-templates";
+import { languageLabels } from "@/lib/templates/language-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Icon } from "@/components/shell/nav-icons";
+import { TemplatesView, toRow } from "@/components/templates/list/templates-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("templates") };
 }
 
-export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
-  await requireWorkspace((await params).slug);
+export default async function TemplatesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { ctx } = await requireWorkspace(slug);
   const t = await getTranslations("templates");
+  const rows = await listTemplates(ctx, {});
+  const canManage = can(ctx.role, "template:manage");
+
+  const actions = canManage ? (
+    <Link href={`/w/${slug}/templates/new`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+      {t("newTemplate")}
+    </Link>
+  ) : null;
+
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
-      <EmptyState icon={<Icon name="templates" className="size-10" />} title={t("emptyTitle")} description={t("emptyDescription")} />
+      <PageHeader title={t("title")} description={t("description")} actions={actions} />
+      {rows.length === 0 && !canManage ? (
+        <EmptyState icon={<Icon name="templates" className="size-10" />} title={t("emptyTitle")} description={t("emptyDescription")} />
+      ) : (
+        <TemplatesView slug={slug} initialRows={rows.map(toRow)} canManage={canManage} languageLabels={languageLabels(await getLocale(), rows.map((row) => row.language))} />
+      )}
     </>
   );
 }
