@@ -14,6 +14,7 @@ import type { LintProblem } from "@/lib/templates/lint";
 import { TEMPLATE_LANGUAGE_CODES } from "@/lib/templates/languages";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";
 import { Button } from "@/components/ui/button";
+import { ProblemSummary } from "./problem-summary";
 import type { BuilderTemplate } from "./status-panel";
 
 type Outcome = { data?: { id: string; problems?: LintProblem[] }; serverError?: ActionError; validationErrors?: { fieldErrors?: Partial<Record<string, string[]>> } } | undefined;
@@ -31,15 +32,18 @@ export function BuilderActions({
   canManage,
   languageLabels,
   onProblems,
+  onBlocked,
 }: {
   slug: string;
   template: BuilderTemplate | null;
   draft: TemplateDraft;
-  errors: number;
+  errors: LintProblem[];
   readOnly: boolean;
   canManage: boolean;
   languageLabels: Record<string, string>;
   onProblems: (problems: LintProblem[]) => void;
+  /** Submit was pressed with problems left: show them all. */
+  onBlocked: () => void;
 }) {
   const t = useTranslations("templateBuilder");
   const tAll = useTranslations();
@@ -48,6 +52,7 @@ export function BuilderActions({
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [language, setLanguage] = useState("");
   const submitted = Boolean(template && template.status !== "DRAFT");
+  const [blocked, setBlocked] = useState(false);
 
   async function run(kind: string, call: () => Promise<Outcome>, done: (id: string) => void) {
     setBusy(kind);
@@ -83,8 +88,13 @@ export function BuilderActions({
           <Button
             type="button"
             pending={busy === "submit"}
-            disabled={errors > 0}
-            onClick={() =>
+            aria-disabled={errors.length > 0 || undefined}
+            onClick={() => {
+              if (errors.length > 0) {
+                setBlocked(true);
+                onBlocked();
+                return;
+              }
               void run(
                 "submit",
                 () => (submitted ? editTemplateAction({ slug, id: template!.id, draft }) : submitTemplateAction({ slug, id: template?.id, draft })),
@@ -92,14 +102,15 @@ export function BuilderActions({
                   setMessage({ tone: "ok", text: t("submitted") });
                   open(id);
                 },
-              )
-            }
+              );
+            }}
           >
             {submitted ? t("submitChanges") : t("submit")}
           </Button>
-          {errors > 0 && <span className="text-sm text-red-600 dark:text-red-400">{t("problemCount", { count: errors })}</span>}
+          {errors.length > 0 && <span className="text-sm text-red-600 dark:text-red-400">{t("problemCount", { count: errors.length })}</span>}
         </div>
       )}
+      {!readOnly && blocked && <ProblemSummary problems={errors} />}
       {template && (
         <div className="flex flex-wrap items-center gap-2 border-t border-zinc-100 pt-3 dark:border-zinc-800">
           <select aria-label={t("duplicateLanguage")} value={language} onChange={(e) => setLanguage(e.target.value)} className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">

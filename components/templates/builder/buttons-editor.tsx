@@ -57,6 +57,7 @@ export function ButtonsEditor({ path, buttons, kinds, onChange }: { path: string
                   </Button>
                 </span>
               </div>
+              <Problems at={at} />
               {button.type !== "COPY_CODE" && button.type !== "OTP" && (
                 <DraftInput label={t("buttonText")} path={`${at}.text`} value={button.text} counter={{ value: button.text.length, max: 25 }} onChange={(e) => set(index, { ...button, text: e.target.value })} />
               )}

@@ -40,6 +40,7 @@ export function CarouselEditor({
 
   return (
     <div className="space-y-3">
+      <Problems at="carousel" />
       <Problems at="carousel.cards" />
       <ol className="space-y-4">
         {cards.map((card, index) => {
@@ -52,6 +53,7 @@ export function CarouselEditor({
                   {t("remove")}
                 </Button>
               </div>
+              <Problems at={`${at}.header`} />
               <div role="radiogroup" aria-label={t("cardMedia")} className="flex gap-3 text-sm">
                 {(["IMAGE", "VIDEO"] as const).map((format) => (
                   <label key={format} className="inline-flex items-center gap-1.5">
@@ -79,6 +81,7 @@ export function CarouselEditor({
                 parameterFormat={parameterFormat}
                 onChange={(body) => set(index, { ...card, body })}
               />
+              <Problems at={`${at}.body`} />
               <ButtonsEditor path={`${at}.buttons`} buttons={card.buttons} kinds={CARD_BUTTONS} onChange={(buttons) => set(index, { ...card, buttons })} />
             </li>
           );

@@ -46,6 +46,8 @@ export function TemplateBuilder({ slug, template, initialDraft, existing, canMan
   const [draft, setDraft] = useState(initialDraft);
   const [previews, setPreviews] = useState<Record<string, string>>({});
   const [serverProblems, setServerProblems] = useState<LintProblem[]>([]);
+  // "Required" is not news while a new draft is being written: those show once a submit is tried.
+  const [showRequired, setShowRequired] = useState(false);
 
   const submitted = Boolean(template && template.status !== "DRAFT");
   const readOnly = !canManage || (submitted && !EDITABLE.has(template!.status));
@@ -54,6 +56,7 @@ export function TemplateBuilder({ slug, template, initialDraft, existing, canMan
     [draft, existing, template?.id, serverProblems],
   );
   const errors = problems.filter((problem) => problem.severity === "error");
+  const shown = showRequired ? problems : problems.filter((problem) => !problem.code.endsWith(".required"));
 
   // Meta's review (and quality, category) lands through the webhook: show it as it happens.
   useRealtimeEvent("template.updated", (event) => {
@@ -80,7 +83,7 @@ export function TemplateBuilder({ slug, template, initialDraft, existing, canMan
   const headers: readonly TemplateHeader["format"][] = auth ? ["NONE"] : ALL_HEADERS;
 
   return (
-    <ProblemsProvider problems={problems}>
+    <ProblemsProvider problems={shown}>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-4">
           {template && <StatusPanel template={template} />}
@@ -157,7 +160,7 @@ export function TemplateBuilder({ slug, template, initialDraft, existing, canMan
               </>
             )}
           </fieldset>
-          <BuilderActions slug={slug} template={template} draft={draft} errors={errors.length} readOnly={readOnly} canManage={canManage} languageLabels={languageLabels} onProblems={setServerProblems} />
+          <BuilderActions slug={slug} template={template} draft={draft} errors={errors} readOnly={readOnly} canManage={canManage} languageLabels={languageLabels} onProblems={setServerProblems} onBlocked={() => setShowRequired(true)} />
         </div>
         <aside className="lg:sticky lg:top-4 lg:self-start">
           <PreviewPane draft={draft} previews={previews} />
