@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { loadSendableTemplatesAction, uploadAttachmentAction } from "@/app/actions/inbox/messages";
 import type { SendableTemplate } from "@/lib/services/inbox/sendable-templates";
+import { renderTemplate } from "@/lib/templates/render";
 import { Button } from "@/components/ui/button";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";
-import { StructuredMessage } from "@/components/inbox/timeline/rich-content";
-import { templatePreview } from "./template-preview";
+import { TemplateBubble } from "@/components/templates/template-bubble";
 
 export interface TemplateChoice {
   templateId: string;
@@ -17,8 +17,10 @@ export interface TemplateChoice {
 }
 
 /**
- * Approved templates in a modal dialog (native <dialog>: focus kept inside, Esc closes): pick one,
- * fill its variables with a live preview, send. A media header takes an uploaded file.
+ * Templates in a modal dialog (native <dialog>: focus kept inside, Esc closes): pick an approved
+ * one, fill its variables with a live preview (the shared renderer, drawn as WhatsApp draws it),
+ * send. A media header takes an uploaded file, previewed from the app's own copy. Paused and
+ * disabled templates are listed with their status and why they can't be sent, not selectable.
  */
 export function TemplatePicker({ slug, conversationId, open, onClose, onSend }: { slug: string; conversationId: string; open: boolean; onClose: () => void; onSend: (choice: TemplateChoice) => Promise<string | null> }) {
   const t = useTranslations("inboxComposer.templates");
@@ -27,6 +29,8 @@ export function TemplatePicker({ slug, conversationId, open, onClose, onSend }: 
   const [templates, setTemplates] = useState<SendableTemplate[] | null>(null);
   const [chosen, setChosen] = useState<SendableTemplate | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
+  // The uploaded header file, to preview it from /api/media (the value is its upload id).
+  const [headerFile, setHeaderFile] = useState<{ id: string; name: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -53,7 +57,10 @@ export function TemplatePicker({ slug, conversationId, open, onClose, onSend }: 
     };
   }, [open, templates, slug, tAll]);
 
-  const preview = chosen ? templatePreview(chosen.components, values) : null;
+  const headerUpload = headerFile && values["header.media"] === headerFile.id ? headerFile : null;
+  const preview = chosen
+    ? renderTemplate(chosen.components, values, headerUpload ? { media: { header: { url: `/api/media/${encodeURIComponent(headerUpload.id)}`, fileName: headerUpload.name } } } : {})
+    : null;
   const missing = chosen ? chosen.variables.filter((v) => !values[v.key]?.trim()) : [];
 
   async function upload(key: string, file: File) {
@@ -61,19 +68,23 @@ export function TemplatePicker({ slug, conversationId, open, onClose, onSend }: 
     setError(null);
     const result = await uploadAttachmentAction({ slug, conversationId, file }).catch(() => undefined);
     setBusy(false);
-    if (result?.data) setValues((v) => ({ ...v, [key]: result.data!.mediaUploadId }));
-    else setError(actionErrorText(tAll, result));
+    if (result?.data) {
+      const uploaded = result.data;
+      setValues((v) => ({ ...v, [key]: uploaded.mediaUploadId }));
+      if (key === "header.media") setHeaderFile({ id: uploaded.mediaUploadId, name: uploaded.filename ?? file.name });
+    } else setError(actionErrorText(tAll, result));
   }
 
   async function submit() {
-    if (!chosen || missing.length > 0) return;
+    if (!chosen || !chosen.sendable || missing.length > 0) return;
     setBusy(true);
-    const failure = await onSend({ templateId: chosen.id, variables: values, name: chosen.name, preview: preview?.body ?? chosen.name });
+    const failure = await onSend({ templateId: chosen.id, variables: values, name: chosen.name, preview: preview?.body || chosen.name });
     setBusy(false);
     if (failure) setError(failure);
     else {
       setChosen(null);
       setValues({});
+      setHeaderFile(null);
       onClose();
     }
   }
@@ -107,16 +118,36 @@ export function TemplatePicker({ slug, conversationId, open, onClose, onSend }: 
               <p className="text-sm text-zinc-500">{t("none")}</p>
             ) : (
               <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                {templates.map((template) => (
-                  <li key={template.id}>
-                    <button type="button" className="w-full px-2 py-2 text-left hover:bg-zinc-50 dark:hover:bg-zinc-800" onClick={() => setChosen(template)}>
-                      <span className="block text-sm font-medium">{template.name}</span>
-                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                        {template.language} · {template.category.toLowerCase()} · {t("variables", { count: template.variables.length })}
-                      </span>
-                    </button>
-                  </li>
-                ))}
+                {templates.map((template) => {
+                  const details = (
+                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                      {template.language} · {template.category.toLowerCase()} · {t("variables", { count: template.variables.length })}
+                    </span>
+                  );
+                  return (
+                    <li key={template.id}>
+                      {template.blockedBy ? (
+                        // Listed so the agent knows why it is missing, but not selectable.
+                        <div className="px-2 py-2 opacity-80" aria-disabled="true">
+                          <span className="flex items-center gap-2 text-sm font-medium text-zinc-500 dark:text-zinc-400">
+                            {template.name}
+                            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">
+                              {t(`blocked.${template.blockedBy}`)}
+                            </span>
+                          </span>
+                          {details}
+                          <span className="mt-0.5 block text-xs text-amber-800 dark:text-amber-200">{t(`blockedWhy.${template.blockedBy}`)}</span>
+                          {template.reason && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t("reason", { reason: template.reason })}</span>}
+                        </div>
+                      ) : (
+                        <button type="button" className="w-full px-2 py-2 text-left hover:bg-zinc-50 dark:hover:bg-zinc-800" onClick={() => setChosen(template)}>
+                          <span className="block text-sm font-medium">{template.name}</span>
+                          {details}
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             )
           ) : (
@@ -151,7 +182,15 @@ export function TemplatePicker({ slug, conversationId, open, onClose, onSend }: 
                   </label>
                 ))}
                 <div className="flex gap-2 pt-2">
-                  <Button type="button" variant="secondary" onClick={() => setChosen(null)}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => {
+                      setChosen(null);
+                      setValues({});
+                      setHeaderFile(null);
+                    }}
+                  >
                     {t("back")}
                   </Button>
                   <Button type="submit" pending={busy} disabled={missing.length > 0}>
@@ -161,10 +200,7 @@ export function TemplatePicker({ slug, conversationId, open, onClose, onSend }: 
               </form>
               <div>
                 <p className="mb-1 text-xs font-medium text-zinc-500">{t("preview")}</p>
-                <div className="rounded-lg bg-brand-100 px-3 py-2 dark:bg-brand-700/40">
-                  {preview?.headerMedia && <p className="mb-1 rounded bg-black/10 py-6 text-center text-xs">{t(`media.${preview.headerMedia}`)}</p>}
-                  <StructuredMessage label={chosen.name} header={preview?.header} body={preview?.body} footer={preview?.footer} buttons={preview?.buttons ?? []} />
-                </div>
+                {preview && <TemplateBubble rendered={preview} theme="auto" />}
               </div>
             </div>
           )}

@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { TemplateInline } from "@/components/templates/template-inline";
+import { readRenderedTemplate } from "@/lib/templates/rendered-schema";
 import { list, payload, record, text } from "./content";
 import { MediaView } from "./media-view";
 import { ChosenReply, ContactCards, LocationCard, OrderSummary, StructuredMessage } from "./rich-content";
@@ -20,17 +22,17 @@ function interactiveButtons(action: Record<string, unknown>): string[] {
   return listButton ? [listButton] : [];
 }
 
-/** Template parts a send may have stored beside Meta's request (`rendered`), else the filled body preview. */
+/**
+ * A template as sent: the parts stored beside Meta's request (`rendered`, sends since the one
+ * renderer), else — messages sent before — the name and the filled body preview.
+ */
 function templateParts(message: ViewMessage) {
   const template = record(message.content.template);
-  const rendered = record(message.content.rendered ?? template.rendered);
   return {
     name: text(template.name) ?? text(message.content.name) ?? "",
-    header: text(rendered.header),
+    rendered: readRenderedTemplate(message.content.rendered ?? template.rendered),
     // The stored preview starts with a mark for conversation lists ("📋 "); the bubble says "Template" itself.
-    body: text(rendered.body) ?? message.previewText?.replace(/^📋\s*/u, "") ?? null,
-    footer: text(rendered.footer),
-    buttons: list(rendered.buttons).flatMap((b) => (text(b) ? [text(b)!] : text(record(b).text) ? [text(record(b).text)!] : [])),
+    body: message.previewText?.replace(/^📋\s*/u, "") ?? null,
   };
 }
 
@@ -81,7 +83,9 @@ export function MessageBody({ message, onRetryDownload }: { message: ViewMessage
       return <ChosenReply title={text(data.text) ?? text(data.payload) ?? "—"} />;
     case "template": {
       const parts = templateParts(message);
-      return <StructuredMessage label={t("template", { name: parts.name })} header={parts.header} body={parts.body} footer={parts.footer} buttons={parts.buttons} />;
+      const label = t("template", { name: parts.name });
+      if (parts.rendered) return <TemplateInline rendered={parts.rendered} label={label} />;
+      return <StructuredMessage label={label} body={parts.body} buttons={[]} />;
     }
     case "order":
       return <OrderSummary data={data} />;

@@ -80,17 +80,19 @@ async function templateContent(workspaceId: string, content: Extract<SendContent
   });
   if (!template) throw new AppError("not_found", "templateNotFound", { field: "templateId" });
   if (template.status !== "APPROVED") throw new AppError("invalid", "templateNotApproved", { params: { status: template.status }, field: "templateId" });
-  const { send, preview: text } = await buildTemplateSend(template, content.variables, async (mediaUploadId) => {
+  const { send, preview: text, rendered } = await buildTemplateSend(template, content.variables, async (mediaUploadId) => {
     const media = await tenantDb({ workspaceId }).media.findFirst({
       where: { id: mediaUploadId, workspaceId, direction: "outbound", status: "stored" },
-      select: { metaMediaId: true },
+      select: { metaMediaId: true, filename: true },
     });
-    return media?.metaMediaId ?? null;
+    return media?.metaMediaId ? { metaMediaId: media.metaMediaId, fileName: media.filename } : null;
   });
   return {
     type: "template",
     outbound: { type: "template", template: send },
-    stored: send as Prisma.InputJsonObject,
+    // Meta's request, and beside it the template as the customer sees it (the timeline draws it).
+    // RenderedTemplate is plain JSON; its interfaces just lack the index signature Prisma's type wants.
+    stored: { ...send, rendered } as unknown as Prisma.InputJsonObject,
     preview: preview(`📋 ${text}`),
     freeForm: false,
   };
@@ -134,7 +136,14 @@ export async function resolveContent(workspaceId: string, conversationId: string
   }
 }
 
-/** The payload again from a stored outbound message (a retry sends exactly what was stored). */
+/**
+ * The payload again from a stored outbound message (a retry sends exactly what was sent): a
+ * template's stored `rendered` parts are Parley's, not Meta's, and stay out of the request.
+ */
 export function storedOutbound(type: MessageType, content: Prisma.JsonValue): OutboundContent {
+  if (type === "template" && typeof content === "object" && content !== null && !Array.isArray(content)) {
+    const { rendered: _rendered, ...request } = content;
+    return { type, template: request } as OutboundContent;
+  }
   return { type, [type]: content } as OutboundContent;
 }

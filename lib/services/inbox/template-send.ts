@@ -1,9 +1,12 @@
 /**
- * A stored template and the agent's variables → Meta's template send (`TemplateSend`) and the
- * text the timeline shows. Every variable the template needs must be filled; a media header
- * takes an uploaded attachment (its Meta media id) or an https link.
+ * A stored template and the agent's variables → Meta's template send (`TemplateSend`), the text
+ * conversation lists show, and the template as sent (`RenderedTemplate`: header, body, footer and
+ * buttons filled, which the timeline draws). Every variable the template needs must be filled; a
+ * media header takes an uploaded attachment (its Meta media id) or an https link.
  */
 import { AppError, Invalid } from "@/lib/errors";
+import { renderTemplate } from "@/lib/templates/render";
+import type { RenderedTemplate } from "@/lib/templates/rendered";
 import type { TemplateComponentParameters, TemplateSend } from "@/lib/whatsapp/messages/template";
 import { fillText, storedComponents, templateVariables, type TemplateVariable } from "./template-variables";
 
@@ -13,8 +16,22 @@ export interface StoredTemplate {
   components: unknown;
 }
 
-/** Finds the Meta media id of one of the workspace's uploaded attachments (null when not ours / not uploaded). */
-export type MediaResolver = (mediaUploadId: string) => Promise<string | null>;
+/** One of the workspace's uploaded attachments: its Meta media id and file name (null when not ours / not uploaded). */
+export type MediaResolver = (mediaUploadId: string) => Promise<{ metaMediaId: string; fileName: string | null } | null>;
+
+/** Where the app serves an attachment (app/api/media/[id]), for the sent template's header picture. */
+const attachmentUrl = (mediaUploadId: string) => `/api/media/${encodeURIComponent(mediaUploadId)}`;
+
+/** The sent header's picture and file name: the attachment's own, or the link's. */
+type HeaderMedia = { url: string; fileName: string | null };
+
+function linkFileName(link: string): string | null {
+  try {
+    return decodeURIComponent(new URL(link).pathname.split("/").pop() ?? "") || null;
+  } catch {
+    return null;
+  }
+}
 
 function value(variables: Record<string, string>, variable: TemplateVariable): string {
   const filled = variables[variable.key]?.trim();
@@ -26,21 +43,25 @@ const named = (name: string) => (/^\d+$/.test(name) ? {} : { parameter_name: nam
 
 type HeaderParameter = Extract<TemplateComponentParameters, { type: "header" }>["parameters"][number];
 
-async function headerMedia(variable: TemplateVariable, ref: string, resolveMedia: MediaResolver): Promise<HeaderParameter> {
+async function headerMedia(variable: TemplateVariable, ref: string, resolveMedia: MediaResolver): Promise<{ parameter: HeaderParameter; media: HeaderMedia }> {
   let source: { id: string } | { link: string };
-  if (/^https:\/\//.test(ref)) source = { link: ref };
-  else {
-    const metaMediaId = await resolveMedia(ref);
-    if (!metaMediaId) throw new AppError("invalid", "attachmentNotFound", { field: `variables.${variable.key}` });
-    source = { id: metaMediaId };
+  let media: HeaderMedia;
+  if (/^https:\/\//.test(ref)) {
+    source = { link: ref };
+    media = { url: ref, fileName: linkFileName(ref) };
+  } else {
+    const attachment = await resolveMedia(ref);
+    if (!attachment) throw new AppError("invalid", "attachmentNotFound", { field: `variables.${variable.key}` });
+    source = { id: attachment.metaMediaId };
+    media = { url: attachmentUrl(ref), fileName: attachment.fileName };
   }
   switch (variable.mediaFormat ?? "image") {
     case "video":
-      return { type: "video", video: source };
+      return { parameter: { type: "video", video: source }, media };
     case "document":
-      return { type: "document", document: source };
+      return { parameter: { type: "document", document: source }, media };
     default:
-      return { type: "image", image: source };
+      return { parameter: { type: "image", image: source }, media };
   }
 }
 
@@ -48,14 +69,17 @@ export async function buildTemplateSend(
   template: StoredTemplate,
   variables: Record<string, string>,
   resolveMedia: MediaResolver,
-): Promise<{ send: TemplateSend; preview: string }> {
+): Promise<{ send: TemplateSend; preview: string; rendered: RenderedTemplate }> {
   const needed = templateVariables(template.components);
   const components: TemplateComponentParameters[] = [];
 
   const header = needed.filter((v) => v.component === "header");
   const mediaVariable = header.find((v) => v.kind === "media");
+  let media: HeaderMedia | undefined;
   if (mediaVariable) {
-    components.push({ type: "header", parameters: [await headerMedia(mediaVariable, value(variables, mediaVariable), resolveMedia)] });
+    const resolved = await headerMedia(mediaVariable, value(variables, mediaVariable), resolveMedia);
+    media = resolved.media;
+    components.push({ type: "header", parameters: [resolved.parameter] });
   } else if (header.length > 0) {
     components.push({
       type: "header",
@@ -79,5 +103,6 @@ export async function buildTemplateSend(
   return {
     send: { name: template.name, language: { code: template.language }, ...(components.length > 0 ? { components } : {}) },
     preview: bodyText ? fillText(bodyText, "body", variables) : template.name,
+    rendered: renderTemplate(template.components, variables, media ? { media: { header: media } } : {}),
   };
 }

@@ -49,7 +49,7 @@ describe("buildTemplateSend", () => {
   const noMedia = async () => null;
 
   it("builds Meta's components in order and fills the preview", async () => {
-    const { send, preview } = await buildTemplateSend(
+    const { send, preview, rendered } = await buildTemplateSend(
       { name: "order_update", language: "id", components },
       { "header.1": "#7", "body.1": "Ann", "body.2": "Budi", "button.1": "abc", "button.2": "SAVE10" },
       noMedia,
@@ -65,17 +65,25 @@ describe("buildTemplateSend", () => {
       ],
     });
     expect(preview).toBe("Hi Budi and Ann, see Budi.");
+    expect(rendered).toMatchObject({ header: { kind: "text", text: "Order #7" }, body: "Hi Budi and Ann, see Budi.", footer: "Parley" });
+    expect(rendered.buttons).toEqual([
+      { type: "quick_reply", text: "Stop" },
+      { type: "url", text: "Track", value: "https://parley.example/t/abc" },
+      { type: "copy_code", text: "Copy offer code", value: "SAVE10" },
+    ]);
   });
 
   it("names named parameters, resolves a media header, and refuses a missing variable or an unknown attachment", async () => {
     const named = [{ type: "HEADER", format: "DOCUMENT" }, { type: "BODY", text: "Hi {{first_name}}" }];
-    const { send } = await buildTemplateSend({ name: "n", language: "en", components: named }, { "header.media": "media-1", "body.first_name": "Sheena" }, async (id) =>
-      id === "media-1" ? "123456" : null,
+    const { send, rendered } = await buildTemplateSend({ name: "n", language: "en", components: named }, { "header.media": "media-1", "body.first_name": "Sheena" }, async (id) =>
+      id === "media-1" ? { metaMediaId: "123456", fileName: "invoice.pdf" } : null,
     );
     expect(send.components).toEqual([
       { type: "header", parameters: [{ type: "document", document: { id: "123456" } }] },
       { type: "body", parameters: [{ type: "text", text: "Sheena", parameter_name: "first_name" }] },
     ]);
+    // The template as sent: the attachment's own picture (served by /api/media/[id]) and file name.
+    expect(rendered).toEqual({ header: { kind: "document", url: "/api/media/media-1", fileName: "invoice.pdf" }, body: "Hi Sheena", footer: null, buttons: [], cards: [] });
     await expect(buildTemplateSend({ name: "n", language: "en", components: named }, { "header.media": "other", "body.first_name": "x" }, noMedia)).rejects.toMatchObject({
       messageKey: "attachmentNotFound",
     });
