@@ -74,7 +74,7 @@ export function TemplatesView({ slug, initialRows, canManage, languageLabels }: 
     if (result?.data) {
       setNotice({ tone: "ok", text: t("synced", { count: result.data.synced }) });
       await refresh();
-    } else setNotice({ tone: "error", text: actionErrorText(tAll, result) });
+    } else setNotice({ tone: "error", text: actionErrorText(tAll, result) ?? tAll("errors.unknown") });
   }
 
   const languages = useMemo(() => [...new Set(rows.map((row) => row.language))].sort(), [rows]);
