@@ -5,7 +5,8 @@
 import { errors, GraphError } from "./graph-errors";
 import { isObject, type JsonObject } from "./http";
 import { numericId } from "./ids";
-import type { EmulatorTemplateSeed, TemplateRecord, TemplateStatus } from "./types";
+import { validateComponents } from "./template-validation";
+import type { EmulatorTemplateSeed, TemplateQualityScore, TemplateRecord, TemplateStatus } from "./types";
 
 export const TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
 type Category = (typeof TEMPLATE_CATEGORIES)[number];
@@ -54,9 +55,17 @@ export function componentOf(template: TemplateRecord, type: string): JsonObject 
   );
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
 export class Templates {
   private readonly records: TemplateRecord[] = [];
   private seedIndex = 0;
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** The MIME type of an uploaded sample, by file handle (media headers must name one). */
+    private readonly sampleType: (handle: string) => string | undefined = () => undefined,
+  ) {}
 
   seed(seed: EmulatorTemplateSeed & { wabaId: string }): TemplateRecord {
     this.seedIndex += 1;
@@ -69,7 +78,7 @@ export class Templates {
     };
     let record: TemplateRecord;
     try {
-      record = this.build(seed.wabaId, body, `30000000000${String(this.seedIndex).padStart(4, "0")}`);
+      record = this.build(seed.wabaId, body, `30000000000${String(this.seedIndex).padStart(4, "0")}`, false);
     } catch (error) {
       const detail = error instanceof GraphError ? (error.body.error.error_user_msg ?? error.message) : String(error);
       throw new Error(`whatsapp emulator: seed template ${seed.name}/${seed.language} is invalid: ${detail}`);
@@ -92,18 +101,21 @@ export class Templates {
     return record;
   }
 
-  private build(wabaId: string, body: JsonObject, id: string): TemplateRecord {
+  /** `strict`: Meta's review rules as well as the shape (false for seeds, see ValidationContext). */
+  private build(wabaId: string, body: JsonObject, id: string, strict = true): TemplateRecord {
     const { name, language, category, components } = body;
     if (name === undefined) throw errors.missingParameter("name");
     if (language === undefined) throw errors.missingParameter("language");
     if (category === undefined) throw errors.missingParameter("category");
     if (components === undefined) throw errors.missingParameter("components");
-    if (typeof name !== "string" || !/^[a-z0-9_]+$/.test(name) || name.length > 512) {
+    if (typeof name !== "string" || !/^[a-z0-9_]+$/.test(name))
       throw errors.templateInvalid(
-        "Invalid template name",
-        "Message template names can only contain lowercase alphanumeric characters and underscores, and be at most 512 characters.",
+        "Name Format is Incorrect",
+        "The message template name can only have lowercase letters and underscores.",
+        2388046,
       );
-    }
+    if (name.length > 512)
+      throw errors.templateInvalid("Character limit exceeded", "The template name can be at most 512 characters.", 2388040);
     if (typeof language !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) {
       throw errors.templateInvalid(
         "Invalid language",
@@ -118,8 +130,70 @@ export class Templates {
     if (parameterFormat !== "POSITIONAL" && parameterFormat !== "NAMED") {
       throw errors.templateInvalid("Invalid parameter format", "Param parameter_format must be one of {POSITIONAL, NAMED}.");
     }
-    const normalized = validateComponents(components, upperCategory as Category, parameterFormat);
-    return { id, wabaId, name, language, category: upperCategory as Category, status: "PENDING", components: normalized, parameterFormat };
+    const normalized = validateComponents(components, {
+      category: upperCategory as Category,
+      parameterFormat,
+      sampleType: this.sampleType,
+      strict,
+    });
+    return {
+      id,
+      wabaId,
+      name,
+      language,
+      category: upperCategory as Category,
+      status: "PENDING",
+      components: normalized,
+      parameterFormat,
+      qualityScore: { score: "UNKNOWN", date: Math.floor(this.now() / 1000) },
+      approvedEdits: [],
+    };
+  }
+
+  /**
+   * POST /{template-id}: Meta's edit rules. Only APPROVED, REJECTED and PAUSED templates are
+   * editable; an APPROVED one keeps its category and may be edited once a day and 10 times in 30
+   * days. The edit is checked like a creation (components replace the old ones whole) and sends the
+   * template back to review (PENDING).
+   */
+  edit(record: TemplateRecord, body: unknown): void {
+    if (!isObject(body)) throw errors.missingParameter("components");
+    if (!["APPROVED", "REJECTED", "PAUSED"].includes(record.status))
+      throw errors.templateNotEditable(
+        `The status for this message template can't be changed. You can only delete or add templates. (A ${record.status} template can't be edited; only APPROVED, REJECTED or PAUSED ones can.)`,
+      );
+    if (body.components === undefined && body.category === undefined && body.message_send_ttl_seconds === undefined)
+      throw errors.missingParameter("components");
+    const category = body.category === undefined ? record.category : String(body.category).toUpperCase();
+    if (record.status === "APPROVED" && category !== record.category)
+      throw errors.templateInvalid(
+        "Category can't be changed",
+        `The category of an approved template can't be changed (it is ${record.category}). Create a new template instead.`,
+      );
+    const now = this.now();
+    if (record.status === "APPROVED") {
+      const recent = record.approvedEdits.filter((at) => now - at < 30 * DAY_MS);
+      if (recent.some((at) => now - at < DAY_MS))
+        throw errors.templateNotEditable("An approved template can be edited once in 24 hours. Try again later.");
+      if (recent.length >= 10) throw errors.templateNotEditable("An approved template can be edited 10 times in 30 days. Try again later.");
+    }
+    const updated = this.build(
+      record.wabaId,
+      {
+        name: record.name,
+        language: record.language,
+        category,
+        components: body.components ?? record.components,
+        parameter_format: body.parameter_format ?? record.parameterFormat,
+      },
+      record.id,
+    );
+    if (record.status === "APPROVED") record.approvedEdits.push(now);
+    record.category = updated.category;
+    record.components = updated.components;
+    record.parameterFormat = updated.parameterFormat;
+    record.status = "PENDING";
+    record.rejectedReason = undefined;
   }
 
   find(wabaId: string, name: string, language: string): TemplateRecord | undefined {
@@ -146,6 +220,12 @@ export class Templates {
     record.rejectedReason = status === "REJECTED" ? (reason ?? "INVALID_FORMAT") : undefined;
   }
 
+  setQuality(record: TemplateRecord, score: TemplateQualityScore): TemplateQualityScore {
+    const previous = record.qualityScore.score;
+    record.qualityScore = { score, date: Math.floor(this.now() / 1000) };
+    return previous;
+  }
+
   all(): TemplateRecord[] {
     return [...this.records];
   }
@@ -156,9 +236,12 @@ export class Templates {
   }
 }
 
-/** The template as GET message_templates lists it. */
-export function templateNode(record: TemplateRecord): Record<string, unknown> {
-  return {
+/** Fields a template node has beyond the default ones, given only when `fields=` asks for them. */
+export const TEMPLATE_EXTRA_FIELDS = ["quality_score", "rejected_reason", "previous_category"] as const;
+
+/** The template as GET message_templates lists it (and GET /{template-id} answers). */
+export function templateNode(record: TemplateRecord, fields?: string[]): Record<string, unknown> {
+  const node: Record<string, unknown> = {
     name: record.name,
     parameter_format: record.parameterFormat,
     components: record.components,
@@ -168,71 +251,17 @@ export function templateNode(record: TemplateRecord): Record<string, unknown> {
     id: record.id,
     ...(record.rejectedReason ? { rejected_reason: record.rejectedReason } : {}),
   };
-}
-
-const HEADER_FORMATS = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT", "LOCATION"];
-const BUTTON_TYPES = ["QUICK_REPLY", "URL", "PHONE_NUMBER", "COPY_CODE", "OTP", "FLOW", "CATALOG", "MPM", "VOICE_CALL"];
-
-function invalidComponents(message: string): never {
-  throw errors.templateInvalid("Invalid components", message);
-}
-
-function validateComponents(components: unknown, category: Category, parameterFormat: string): JsonObject[] {
-  if (!Array.isArray(components) || components.length === 0) invalidComponents("Param components must be a non-empty array.");
-  const seen = new Set<string>();
-  const normalized = components.map((component, index) => {
-    if (!isObject(component) || typeof component.type !== "string") invalidComponents(`Param components[${index}]['type'] is required.`);
-    const type = component.type.toUpperCase();
-    if (!["HEADER", "BODY", "FOOTER", "BUTTONS"].includes(type))
-      invalidComponents(`Param components[${index}]['type'] must be one of {HEADER, BODY, FOOTER, BUTTONS}.`);
-    if (seen.has(type)) invalidComponents(`Only one ${type} component is allowed.`);
-    seen.add(type);
-    const out: JsonObject = { ...component, type };
-    if (type === "HEADER") {
-      const format = typeof component.format === "string" ? component.format.toUpperCase() : "";
-      if (!HEADER_FORMATS.includes(format))
-        invalidComponents(`Param components[${index}]['format'] must be one of {${HEADER_FORMATS.join(", ")}}.`);
-      out.format = format;
-      if (format === "TEXT") {
-        checkText(component.text, 60, `components[${index}]['text']`);
-        if (templateVariables(String(component.text)).length > 1) invalidComponents("A text header can have at most one variable.");
-      }
-    }
-    if (type === "BODY" && (category !== "AUTHENTICATION" || component.text !== undefined))
-      checkText(component.text, 1024, `components[${index}]['text']`);
-    if (type === "FOOTER" && category !== "AUTHENTICATION") checkText(component.text, 60, `components[${index}]['text']`);
-    if (type === "BUTTONS") {
-      const buttons = component.buttons;
-      if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 10)
-        invalidComponents("A BUTTONS component needs 1 to 10 buttons.");
-      buttons.forEach((button, b) => {
-        if (!isObject(button) || typeof button.type !== "string" || !BUTTON_TYPES.includes(button.type.toUpperCase())) {
-          invalidComponents(`Param components[${index}]['buttons'][${b}]['type'] must be one of {${BUTTON_TYPES.join(", ")}}.`);
-        }
-        if (button.text !== undefined) checkText(button.text, 25, `components[${index}]['buttons'][${b}]['text']`);
-      });
-    }
-    if (type === "BODY" || (type === "HEADER" && out.format === "TEXT"))
-      checkVariables(String(component.text ?? ""), parameterFormat, type);
-    return out;
-  });
-  if (!seen.has("BODY")) invalidComponents("A template needs a BODY component.");
-  return normalized;
-}
-
-function checkText(text: unknown, max: number, param: string): void {
-  if (typeof text !== "string" || text.trim() === "") invalidComponents(`Param ${param} is required.`);
-  if (text.length > max) invalidComponents(`Param ${param} must be at most ${max} characters.`);
-}
-
-function checkVariables(text: string, parameterFormat: string, where: string): void {
-  const variables = templateVariables(text);
-  if (parameterFormat === "POSITIONAL") {
-    variables.forEach((variable, index) => {
-      if (variable !== String(index + 1))
-        invalidComponents(`${where} variables must be sequential numbers starting at {{1}}; found {{${variable}}}.`);
-    });
-  } else if (variables.some((variable) => !/^[a-z_][a-z0-9_]*$/.test(variable))) {
-    invalidComponents(`${where} named variables must be lowercase letters, digits and underscores.`);
+  if (!fields) return node;
+  const extra: Record<string, unknown> = {
+    quality_score: record.qualityScore,
+    rejected_reason: record.rejectedReason ?? "NONE",
+    previous_category: record.previousCategory,
+  };
+  const selected: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = field in node ? node[field] : extra[field];
+    if (value !== undefined) selected[field] = value;
   }
+  selected.id = record.id;
+  return selected;
 }
