@@ -106,8 +106,8 @@ describe("variables and examples", () => {
       2388299,
     ],
     [
-      "a body ending with a variable (punctuation aside)",
-      [body("Your order is on its way to {{1}}.", ["Ana"])],
+      "a body ending with a variable",
+      [body("Your order is on its way to {{1}}", ["Ana"])],
       "Leading or trailing parameters not allowed",
       2388299,
     ],

@@ -188,9 +188,9 @@ function checkText(component: JsonObject, rule: TextRule, context: ValidationCon
   if (/\}\}\s*\{\{/.test(text)) formatError("Two variables can't be next to each other: put text between them.");
 
   if (rule.kind === "BODY" && distinct.length > 0) {
-    // Punctuation around the text does not count: "Your code is {{1}}." still ends with a variable.
-    const edge = /^(?:(?![{}])[\s\p{P}\p{S}])+|(?:(?![{}])[\s\p{P}\p{S}])+$/gu;
-    const trimmed = text.replace(edge, "");
+    // Only the text's own ends count: Meta's own example "… your order number is {{order_number}}."
+    // is accepted, so punctuation after the last variable is text (the builder's lint agrees).
+    const trimmed = text.trim();
     if (/^\{\{/.test(trimmed) || /\}\}$/.test(trimmed))
       fail("Leading or trailing parameters not allowed", "Variables cannot be at the start or end of the template.", 2388299);
     const words = text
