@@ -17,7 +17,8 @@ export const TEMPLATE_LIMITS = {
   /** A carousel card's own body text. */
   cardBodyText: 160,
   cards: { min: 2, max: 10 },
-  cardButtons: { min: 1, max: 2 },
+  /** Meta: a card may have no buttons, and at most two. */
+  cardButtons: 2,
   buttons: 10,
   quickReplyButtons: 10,
   urlButtons: 2,
