@@ -12,8 +12,17 @@ import { Conversations } from "./pricing";
 import { SentLog } from "./sent-log";
 import { DEFAULT_STATUS_OPTIONS, StatusScheduler } from "./statuses";
 import { Tasks } from "./tasks";
+import { TemplateSamples } from "./template-samples";
 import { DEFAULT_TEMPLATES, Templates } from "./templates";
-import type { EmulatorOptions, EmulatorPhoneNumber, EmulatorStatusOptions, TemplateRecord, TemplateStatus } from "./types";
+import type {
+  EmulatorOptions,
+  EmulatorPhoneNumber,
+  EmulatorStatusOptions,
+  TemplateQualityScore,
+  TemplateRecord,
+  TemplateReviewPolicy,
+  TemplateStatus,
+} from "./types";
 import { WebhookSender } from "./webhooks";
 import { Windows } from "./windows";
 
@@ -33,7 +42,11 @@ export class Emulator {
   readonly tasks = new Tasks();
   readonly phones: PhoneNumbers;
   readonly media: MediaStore;
-  readonly templates = new Templates();
+  readonly templates: Templates;
+  /** Resumable Upload API sessions and the sample files (handles) they produced. */
+  readonly samples: TemplateSamples;
+  /** How templates are reviewed now (options.templateReview, or what setReviewPolicy set since). */
+  reviewPolicy: TemplateReviewPolicy;
   readonly windows: Windows;
   readonly faults: Faults;
   readonly sent = new SentLog();
@@ -53,6 +66,9 @@ export class Emulator {
     this.random = options.random ?? Math.random;
     this.phones = new PhoneNumbers(options.phoneNumbers ?? [ACME_PHONE_NUMBER]);
     this.media = new MediaStore(this.now);
+    this.templates = new Templates(this.now);
+    this.samples = new TemplateSamples(this.now);
+    this.reviewPolicy = { ...(options.templateReview ?? {}) };
     this.windows = new Windows(this.now);
     this.faults = new Faults(options.faults ?? {}, this.now, this.random);
     this.statusOptions = { ...DEFAULT_STATUS_OPTIONS, ...stripUndefined(options.statuses ?? {}) };
@@ -165,14 +181,64 @@ export class Emulator {
     return this.webhooks.send([{ field: "message_template_status_update", wabaId: template.wabaId, value }], { batch: false });
   }
 
-  /** Schedules the review of a newly created (PENDING) template. */
+  /** Schedules the review of a newly created or edited (PENDING) template, by the review policy of now. */
   scheduleReview(template: TemplateRecord): void {
-    const review = this.options.templateReview ?? {};
+    const review = { ...this.reviewPolicy };
+    const components = template.components;
     this.tasks.later(review.delayMs ?? 1000, () => {
-      if (this.templates.byId(template.id) !== template || template.status !== "PENDING") return undefined;
-      const rejected = this.random() < (review.rejectProbability ?? 0);
-      return this.setTemplateStatus(template, rejected ? "REJECTED" : "APPROVED", rejected ? "INVALID_FORMAT" : "NONE");
+      // Dropped when the template was deleted, forced to another status, or edited again (a later review owns it).
+      if (this.templates.byId(template.id) !== template || template.status !== "PENDING" || template.components !== components)
+        return undefined;
+      const outcome = review.outcome ?? ((review.rejectProbability ?? 0) > 0 ? "random" : "approve");
+      const rejected = outcome === "reject" || (outcome === "random" && this.random() < (review.rejectProbability ?? 0.5));
+      return this.setTemplateStatus(template, rejected ? "REJECTED" : "APPROVED", rejected ? (review.reason ?? "INVALID_FORMAT") : "NONE");
     });
+  }
+
+  /** Sets the template's quality score and sends message_template_quality_update (as Meta does when it changes). */
+  setTemplateQuality(template: TemplateRecord, score: TemplateQualityScore): Promise<unknown> {
+    const previous = this.templates.setQuality(template, score);
+    this.log(`template ${template.name}/${template.language} quality ${previous} → ${score}`);
+    return this.webhooks.send(
+      [
+        {
+          field: "message_template_quality_update",
+          wabaId: template.wabaId,
+          value: {
+            previous_quality_score: previous,
+            new_quality_score: score,
+            message_template_id: Number(template.id),
+            message_template_name: template.name,
+            message_template_language: template.language,
+          },
+        },
+      ],
+      { batch: false },
+    );
+  }
+
+  /** Changes the template's category, as Meta's re-categorisation does, and sends template_category_update. */
+  changeTemplateCategory(template: TemplateRecord, category: TemplateRecord["category"]): Promise<unknown> {
+    const previous = template.category;
+    template.previousCategory = previous;
+    template.category = category;
+    this.log(`template ${template.name}/${template.language} category ${previous} → ${category}`);
+    return this.webhooks.send(
+      [
+        {
+          field: "template_category_update",
+          wabaId: template.wabaId,
+          value: {
+            message_template_id: Number(template.id),
+            message_template_name: template.name,
+            message_template_language: template.language,
+            previous_category: previous,
+            new_category: category,
+          },
+        },
+      ],
+      { batch: false },
+    );
   }
 
   /** Back to the state right after start: no messages, media, windows or deliveries; seed templates; initial faults. */
@@ -183,6 +249,8 @@ export class Emulator {
     this.windows.clear();
     this.conversations.clear();
     this.templates.clear();
+    this.samples.clear();
+    this.reviewPolicy = { ...(this.options.templateReview ?? {}) };
     this.seedTemplates();
     this.faults.reset();
     this.webhooks.clearLog();

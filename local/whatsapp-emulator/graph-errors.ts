@@ -116,8 +116,19 @@ export const errors = {
       userTitle: "Content in this language already exists",
       userMessage: `There is already ${language} content for this template. You can create a new template and try again.`,
     }),
-  templateInvalid: (title: string, message: string) =>
-    graphError(400, { message: "Invalid parameter", code: 100, transient: false, userTitle: title, userMessage: message }),
+  /** A template Meta refuses: code 100, Meta's subcode where it has a known one (see README), a title and a sentence. */
+  templateInvalid: (title: string, message: string, subcode?: number) =>
+    graphError(400, { message: "Invalid parameter", code: 100, subcode, transient: false, userTitle: title, userMessage: message }),
+  /** 2388039: editing a template whose status does not allow it (in review, disabled), or past the edit limit. */
+  templateNotEditable: (message: string) =>
+    graphError(400, {
+      message: "Invalid parameter",
+      code: 100,
+      subcode: 2388039,
+      transient: false,
+      userTitle: "Message template status can't be changed",
+      userMessage: message,
+    }),
   templateNotFound: (name: string) =>
     graphError(400, {
       message: "Invalid parameter",

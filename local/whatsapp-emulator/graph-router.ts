@@ -10,7 +10,8 @@ import { parseBody, readBody } from "./http";
 import { deleteMedia, mediaNode, requireMediaToken, uploadMedia } from "./media-routes";
 import { sendMessage } from "./messages-route";
 import { parseFields, phoneNumberNode, unknownPhoneNumberField, wabaNode } from "./phone-numbers";
-import { createTemplate, deleteTemplate, listTemplates } from "./template-routes";
+import { createTemplate, deleteTemplate, editTemplate, getTemplate, listTemplates } from "./template-routes";
+import { createUploadSession, isUploadSessionId, uploadSessionRequest } from "./upload-routes";
 
 export const GRAPH_PATH = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([^/]+))?\/?$/;
 
@@ -29,13 +30,23 @@ export async function routeGraph(emulator: Emulator, req: IncomingMessage, url: 
   const phone = emulator.phones.get(id);
   const isWaba = emulator.phones.isWaba(id);
   const media = emulator.media.get(id);
+  const template = phone || isWaba || media ? undefined : emulator.templates.byId(id);
+  const uploadSession = isUploadSessionId(id);
+  // Any numeric id that is no other object is taken for the app's id (the emulator has no app node).
+  const appUploads = !phone && !isWaba && !media && !template && edge === "uploads" && /^\d+$/.test(id);
 
   if (phone) requirePhoneToken(phone, token, method);
   else if (isWaba) requireWabaToken(emulator.phones, id, token, method);
   else if (media) requireMediaToken(emulator, media, token);
-  else throw errors.unsupportedRequest(method, id);
+  else if (template) requireWabaToken(emulator.phones, template.wabaId, token, method);
+  else if (!uploadSession && !appUploads) throw errors.unsupportedRequest(method, id);
 
   emulator.faults.maybeFail();
+
+  if (appUploads && method === "POST") return ok(createUploadSession(emulator, id, url));
+  if (uploadSession && edge === undefined) return ok(uploadSessionRequest(emulator, req, url, id, method, raw));
+  if (template && edge === undefined && method === "GET") return ok(getTemplate(template, url));
+  if (template && edge === undefined && method === "POST") return ok(editTemplate(emulator, template, parseBody(req, raw)));
 
   if (phone && edge === "messages" && method === "POST") return ok(sendMessage(emulator, phone, version, parseBody(req, raw)));
   if (phone && edge === "media" && method === "POST") return ok(await uploadMedia(emulator, phone, req, raw));
@@ -79,7 +90,13 @@ export async function routeGraph(emulator: Emulator, req: IncomingMessage, url: 
   if (edge !== undefined && method === "GET")
     throw errors.nonexistingField(
       edge,
-      phone ? "WhatsAppBusinessPhoneNumber" : isWaba ? "WhatsAppBusinessAccount" : "WhatsAppBusinessMedia",
+      phone
+        ? "WhatsAppBusinessPhoneNumber"
+        : isWaba
+          ? "WhatsAppBusinessAccount"
+          : template
+            ? "WhatsAppMessageTemplate"
+            : "WhatsAppBusinessMedia",
     );
   throw errors.unsupportedRequest(method, id);
 }

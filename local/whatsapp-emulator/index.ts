@@ -21,7 +21,10 @@ import type {
   ReadReceiptRecord,
   SentMessageRecord,
   StatusError,
+  TemplateQualityScore,
   TemplateRecord,
+  TemplateReviewPolicy,
+  TemplateSampleRecord,
   TemplateStatus,
   WebhookDelivery,
 } from "./types";
@@ -34,6 +37,9 @@ export type { InboundRecord } from "./emulator";
 export type * from "./types";
 
 export { DEFAULT_EMULATOR_PORT, emulatorPort } from "./port";
+
+/** Which template: by id, or by name and language (in `wabaId`, default the first number's WABA). */
+export type TemplateSelector = { name: string; language: string; wabaId?: string } | { id: string };
 
 export interface RunningEmulator {
   /** http://host:port, without a trailing slash; the Graph API base URL (append /v23.0/…). */
@@ -53,11 +59,20 @@ export interface RunningEmulator {
   customerMessages(): InboundRecord[];
   templates(): TemplateRecord[];
   /** Sets a template's status and sends the message_template_status_update webhook. */
-  setTemplateStatus(
-    template: { name: string; language: string; wabaId?: string } | { id: string },
-    status: TemplateStatus,
-    reason?: string,
-  ): Promise<TemplateRecord>;
+  setTemplateStatus(template: TemplateSelector, status: TemplateStatus, reason?: string): Promise<TemplateRecord>;
+  /** Sets a template's quality score and sends message_template_quality_update. */
+  setTemplateQuality(template: TemplateSelector, score: TemplateQualityScore): Promise<TemplateRecord>;
+  /** Re-categorises a template, as Meta may after approval, and sends template_category_update. */
+  changeTemplateCategory(template: TemplateSelector, category: TemplateRecord["category"]): Promise<TemplateRecord>;
+  /** How templates created or edited from now on are reviewed (replaces the policy; reset() restores the start option). */
+  setReviewPolicy(policy: TemplateReviewPolicy): void;
+  reviewPolicy(): TemplateReviewPolicy;
+  /** Files received through the Resumable Upload API (template media samples), oldest first. */
+  templateSamples(): TemplateSampleRecord[];
+  /** The bytes behind a sample's file handle (`example.header_handle`). */
+  templateSampleBytes(handle: string): Buffer | undefined;
+  /** Stores a sample as a finished upload would, without HTTP; its handle, for templates a test creates. */
+  uploadTemplateSample(bytes: Buffer, mimeType: string, fileName?: string): string;
   media(): MediaRecord[];
   /** The bytes of a stored media. */
   mediaBytes(mediaId: string): Buffer | undefined;
@@ -127,14 +142,27 @@ export async function startWhatsAppEmulator(options: EmulatorOptions): Promise<R
     customerMessages: () => [...emulator.inbound],
     templates: () => emulator.templates.all(),
     async setTemplateStatus(selector, status, reason) {
-      const template =
-        "id" in selector
-          ? emulator.templates.byId(selector.id)
-          : emulator.templates.find(selector.wabaId ?? emulator.phones.first().wabaId, selector.name, selector.language);
-      if (!template) throw new Error(`whatsapp emulator: no template ${JSON.stringify(selector)}`);
+      const template = findTemplate(emulator, selector);
       await emulator.setTemplateStatus(template, status, reason);
       return template;
     },
+    async setTemplateQuality(selector, score) {
+      const template = findTemplate(emulator, selector);
+      await emulator.setTemplateQuality(template, score);
+      return template;
+    },
+    async changeTemplateCategory(selector, category) {
+      const template = findTemplate(emulator, selector);
+      await emulator.changeTemplateCategory(template, category);
+      return template;
+    },
+    setReviewPolicy: (policy) => {
+      emulator.reviewPolicy = { ...policy };
+    },
+    reviewPolicy: () => ({ ...emulator.reviewPolicy }),
+    templateSamples: () => emulator.samples.all(),
+    templateSampleBytes: (handle) => emulator.samples.sample(handle)?.bytes,
+    uploadTemplateSample: (bytes, mimeType, fileName) => emulator.samples.add(EMULATOR_APP_ID, bytes, mimeType, fileName),
     media: () => emulator.media.all(),
     mediaBytes: (mediaId) => emulator.media.bytes(mediaId),
     expireMediaUrls: () => emulator.media.expireUrls(),
@@ -162,6 +190,18 @@ export async function startWhatsAppEmulator(options: EmulatorOptions): Promise<R
       return { wamids: result.messages.map((message) => message.wamid), delivered: result.delivered };
     },
   };
+}
+
+/** The app id `uploadTemplateSample` files its samples under (any numeric id is accepted over HTTP). */
+export const EMULATOR_APP_ID = "400000000000001";
+
+function findTemplate(emulator: Emulator, selector: TemplateSelector): TemplateRecord {
+  const template =
+    "id" in selector
+      ? emulator.templates.byId(selector.id)
+      : emulator.templates.find(selector.wabaId ?? emulator.phones.first().wabaId, selector.name, selector.language);
+  if (!template) throw new Error(`whatsapp emulator: no template ${JSON.stringify(selector)}`);
+  return template;
 }
 
 function mediaIdOf(message: Record<string, unknown>): string | undefined {

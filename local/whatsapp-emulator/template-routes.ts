@@ -1,8 +1,12 @@
-/** GET / POST / DELETE /{v}/{waba-id}/message_templates, in Meta's shapes (cursor paging). */
+/**
+ * GET / POST / DELETE /{v}/{waba-id}/message_templates (cursor paging), and the template node:
+ * GET and POST (edit) /{v}/{template-id}, in Meta's shapes.
+ */
 import type { Emulator } from "./emulator";
 import { errors } from "./graph-errors";
 import { parseFields } from "./phone-numbers";
-import { templateNode } from "./templates";
+import { TEMPLATE_EXTRA_FIELDS, templateNode } from "./templates";
+import type { TemplateRecord } from "./types";
 
 function cursor(index: number): string {
   return Buffer.from(`emulator:${index}`).toString("base64url");
@@ -40,11 +44,7 @@ export function listTemplates(emulator: Emulator, wabaId: string, url: URL): Rec
   const page = matching.slice(start, Math.min(end, matching.length));
 
   const fields = parseFields(query.get("fields"));
-  const data = page.map((template) => {
-    const node = templateNode(template);
-    if (!fields) return node;
-    return Object.fromEntries(Object.entries(node).filter(([key]) => key === "id" || fields.includes(key)));
-  });
+  const data = page.map((template) => templateNode(template, fields));
   const paging: Record<string, unknown> = {};
   if (page.length > 0) {
     paging.cursors = { before: cursor(start), after: cursor(start + page.length - 1) };
@@ -78,5 +78,26 @@ export function deleteTemplate(emulator: Emulator, wabaId: string, url: URL): Re
   if (!name) throw errors.missingParameter("name");
   const deleted = emulator.templates.delete(wabaId, name, url.searchParams.get("hsm_id") ?? undefined);
   if (deleted.length === 0) throw errors.templateNotFound(name);
+  return { success: true };
+}
+
+/** GET /{template-id}[?fields=…]. */
+export function getTemplate(template: TemplateRecord, url: URL): Record<string, unknown> {
+  const fields = parseFields(url.searchParams.get("fields"));
+  // Meta has a few more fields the emulator does not keep; asking for them is not an error, they are just absent.
+  const known = [
+    ...["name", "parameter_format", "components", "language", "status", "category", "id", ...TEMPLATE_EXTRA_FIELDS],
+    ...["sub_category", "message_send_ttl_seconds", "cta_url_link_tracking_opted_out", "correct_category"],
+  ];
+  const unknown = fields?.find((field) => !known.includes(field));
+  if (unknown) throw errors.nonexistingField(unknown, "WhatsAppMessageTemplate");
+  return templateNode(template, fields);
+}
+
+/** POST /{template-id} {components?, category?}: Meta's edit, then a new review. */
+export function editTemplate(emulator: Emulator, template: TemplateRecord, body: unknown): Record<string, unknown> {
+  emulator.templates.edit(template, body);
+  emulator.log(`template ${template.name}/${template.language} edited (PENDING)`);
+  emulator.scheduleReview(template);
   return { success: true };
 }

@@ -5,7 +5,7 @@
 import { errors, GraphError } from "./graph-errors";
 import { isObject, type JsonObject } from "./http";
 import { numericId } from "./ids";
-import type { EmulatorTemplateSeed, TemplateRecord, TemplateStatus } from "./types";
+import type { EmulatorTemplateSeed, TemplateQualityScore, TemplateRecord, TemplateStatus } from "./types";
 
 export const TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
 type Category = (typeof TEMPLATE_CATEGORIES)[number];
@@ -54,9 +54,13 @@ export function componentOf(template: TemplateRecord, type: string): JsonObject 
   );
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
 export class Templates {
   private readonly records: TemplateRecord[] = [];
   private seedIndex = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   seed(seed: EmulatorTemplateSeed & { wabaId: string }): TemplateRecord {
     this.seedIndex += 1;
@@ -119,7 +123,64 @@ export class Templates {
       throw errors.templateInvalid("Invalid parameter format", "Param parameter_format must be one of {POSITIONAL, NAMED}.");
     }
     const normalized = validateComponents(components, upperCategory as Category, parameterFormat);
-    return { id, wabaId, name, language, category: upperCategory as Category, status: "PENDING", components: normalized, parameterFormat };
+    return {
+      id,
+      wabaId,
+      name,
+      language,
+      category: upperCategory as Category,
+      status: "PENDING",
+      components: normalized,
+      parameterFormat,
+      qualityScore: { score: "UNKNOWN", date: Math.floor(this.now() / 1000) },
+      approvedEdits: [],
+    };
+  }
+
+  /**
+   * POST /{template-id}: Meta's edit rules. Only APPROVED, REJECTED and PAUSED templates are
+   * editable; an APPROVED one keeps its category and may be edited once a day and 10 times in 30
+   * days. The edit is checked like a creation (components replace the old ones whole) and sends the
+   * template back to review (PENDING).
+   */
+  edit(record: TemplateRecord, body: unknown): void {
+    if (!isObject(body)) throw errors.missingParameter("components");
+    if (!["APPROVED", "REJECTED", "PAUSED"].includes(record.status))
+      throw errors.templateNotEditable(
+        `The status for this message template can't be changed. You can only delete or add templates. (A ${record.status} template can't be edited; only APPROVED, REJECTED or PAUSED ones can.)`,
+      );
+    if (body.components === undefined && body.category === undefined && body.message_send_ttl_seconds === undefined)
+      throw errors.missingParameter("components");
+    const category = body.category === undefined ? record.category : String(body.category).toUpperCase();
+    if (record.status === "APPROVED" && category !== record.category)
+      throw errors.templateInvalid(
+        "Category can't be changed",
+        `The category of an approved template can't be changed (it is ${record.category}). Create a new template instead.`,
+      );
+    const now = this.now();
+    if (record.status === "APPROVED") {
+      const recent = record.approvedEdits.filter((at) => now - at < 30 * DAY_MS);
+      if (recent.some((at) => now - at < DAY_MS))
+        throw errors.templateNotEditable("An approved template can be edited once in 24 hours. Try again later.");
+      if (recent.length >= 10) throw errors.templateNotEditable("An approved template can be edited 10 times in 30 days. Try again later.");
+    }
+    const updated = this.build(
+      record.wabaId,
+      {
+        name: record.name,
+        language: record.language,
+        category,
+        components: body.components ?? record.components,
+        parameter_format: body.parameter_format ?? record.parameterFormat,
+      },
+      record.id,
+    );
+    if (record.status === "APPROVED") record.approvedEdits.push(now);
+    record.category = updated.category;
+    record.components = updated.components;
+    record.parameterFormat = updated.parameterFormat;
+    record.status = "PENDING";
+    record.rejectedReason = undefined;
   }
 
   find(wabaId: string, name: string, language: string): TemplateRecord | undefined {
@@ -146,6 +207,12 @@ export class Templates {
     record.rejectedReason = status === "REJECTED" ? (reason ?? "INVALID_FORMAT") : undefined;
   }
 
+  setQuality(record: TemplateRecord, score: TemplateQualityScore): TemplateQualityScore {
+    const previous = record.qualityScore.score;
+    record.qualityScore = { score, date: Math.floor(this.now() / 1000) };
+    return previous;
+  }
+
   all(): TemplateRecord[] {
     return [...this.records];
   }
@@ -156,9 +223,12 @@ export class Templates {
   }
 }
 
-/** The template as GET message_templates lists it. */
-export function templateNode(record: TemplateRecord): Record<string, unknown> {
-  return {
+/** Fields a template node has beyond the default ones, given only when `fields=` asks for them. */
+export const TEMPLATE_EXTRA_FIELDS = ["quality_score", "rejected_reason", "previous_category"] as const;
+
+/** The template as GET message_templates lists it (and GET /{template-id} answers). */
+export function templateNode(record: TemplateRecord, fields?: string[]): Record<string, unknown> {
+  const node: Record<string, unknown> = {
     name: record.name,
     parameter_format: record.parameterFormat,
     components: record.components,
@@ -168,6 +238,19 @@ export function templateNode(record: TemplateRecord): Record<string, unknown> {
     id: record.id,
     ...(record.rejectedReason ? { rejected_reason: record.rejectedReason } : {}),
   };
+  if (!fields) return node;
+  const extra: Record<string, unknown> = {
+    quality_score: record.qualityScore,
+    rejected_reason: record.rejectedReason ?? "NONE",
+    previous_category: record.previousCategory,
+  };
+  const selected: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = field in node ? node[field] : extra[field];
+    if (value !== undefined) selected[field] = value;
+  }
+  selected.id = record.id;
+  return selected;
 }
 
 const HEADER_FORMATS = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT", "LOCATION"];

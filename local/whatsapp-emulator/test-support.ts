@@ -55,6 +55,8 @@ export interface Receiver {
   statuses(): Status[];
   messages(): Record<string, unknown>[];
   templateUpdates(): Record<string, unknown>[];
+  /** The `value` of every change of one field (message_template_quality_update, template_category_update, …). */
+  changes(field: string): Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -73,10 +75,9 @@ export async function startReceiver(): Promise<Receiver> {
     requests: 0,
     statuses: () => receiver.received.flatMap((r) => r.payload.entry.flatMap((e) => e.changes.flatMap((c) => c.value.statuses ?? []))),
     messages: () => receiver.received.flatMap((r) => r.payload.entry.flatMap((e) => e.changes.flatMap((c) => c.value.messages ?? []))),
-    templateUpdates: () =>
-      receiver.received.flatMap((r) =>
-        r.payload.entry.flatMap((e) => e.changes.filter((c) => c.field === "message_template_status_update").map((c) => c.value)),
-      ),
+    templateUpdates: () => receiver.changes("message_template_status_update"),
+    changes: (field) =>
+      receiver.received.flatMap((r) => r.payload.entry.flatMap((e) => e.changes.filter((c) => c.field === field).map((c) => c.value))),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer((req, res) => {
@@ -130,6 +131,8 @@ export interface GraphErrorBody {
     error_data?: { messaging_product: string; details: string };
     fbtrace_id: string;
     error_user_title?: string;
+    error_user_msg?: string;
+    is_transient?: boolean;
   };
 }
 
@@ -191,6 +194,24 @@ export async function upload(emulator: RunningEmulator, bytes: Buffer, mimeType:
   const response = await graph<{ id: string }>(emulator, "POST", `/v23.0/${PHONE_ID}/media`, uploadForm(bytes, mimeType, filename));
   if (response.status !== 200) throw new Error(`upload failed: ${JSON.stringify(response.body)}`);
   return response.body.id;
+}
+
+/** Any numeric id is an app id to the emulator's POST /{app-id}/uploads. */
+export const APP_ID = "584544743160774";
+
+/** A template media sample through the Resumable Upload API over HTTP, in one POST; its file handle. */
+export async function uploadSample(emulator: RunningEmulator, bytes: Buffer, fileType: string, fileName = "sample.bin"): Promise<string> {
+  const query = new URLSearchParams({ file_name: fileName, file_length: String(bytes.length), file_type: fileType });
+  const session = await graph<{ id: string }>(emulator, "POST", `/v23.0/${APP_ID}/uploads?${query}`);
+  if (session.status !== 200) throw new Error(`upload session failed: ${JSON.stringify(session.body)}`);
+  const response = await fetch(`${emulator.url}/v23.0/${session.body.id}`, {
+    method: "POST",
+    headers: { authorization: `OAuth ${TOKEN}`, file_offset: "0" },
+    body: new Uint8Array(bytes),
+  });
+  const answer = (await response.json()) as { h?: string };
+  if (!answer.h) throw new Error(`upload failed: ${JSON.stringify(answer)}`);
+  return answer.h;
 }
 
 /** A wamid as Meta makes them: "wamid." + base64. */

@@ -77,7 +77,7 @@ export interface EmulatorOptions {
   phoneNumbers?: EmulatorPhoneNumber[];
   statuses?: EmulatorStatusOptions;
   /** PENDING → APPROVED | REJECTED, announced by a message_template_status_update webhook. */
-  templateReview?: { delayMs?: number; rejectProbability?: number };
+  templateReview?: TemplateReviewPolicy;
   faults?: EmulatorFaults;
   /** Injectable for deterministic tests (probabilities of delivery, read, rejection and 5xx). */
   random?: () => number;
@@ -93,6 +93,36 @@ export interface EmulatorOptions {
   webhookBatching?: { windowMs?: number; maxEvents?: number };
   /** Log one line per request and webhook to stderr. */
   log?: boolean;
+}
+
+/**
+ * How submitted (and edited) templates are reviewed: after `delayMs` (default 1000), approved, or
+ * rejected with `reason` (default INVALID_FORMAT). `outcome` "random" rejects with probability
+ * `rejectProbability` (default 0.5 then); without `outcome`, a `rejectProbability` above 0 means
+ * "random" and otherwise every template is approved.
+ */
+export interface TemplateReviewPolicy {
+  delayMs?: number;
+  outcome?: "approve" | "reject" | "random";
+  rejectProbability?: number;
+  reason?: string;
+}
+
+export type TemplateQualityScore = "GREEN" | "YELLOW" | "RED" | "UNKNOWN";
+
+/** A file received through the Resumable Upload API: what `example.header_handle` names. */
+export interface TemplateSampleRecord {
+  /** The file handle (`h`) the upload ended with. */
+  handle: string;
+  /** The upload session, "upload:…?sig=…". */
+  sessionId: string;
+  appId: string;
+  fileName: string;
+  mimeType: string;
+  fileSize: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+  createdAt: number;
 }
 
 export type TemplateStatus = "PENDING" | "APPROVED" | "REJECTED" | "PAUSED" | "DISABLED" | "IN_APPEAL" | "LIMIT_EXCEEDED";
@@ -152,6 +182,12 @@ export interface TemplateRecord {
   components: unknown[];
   parameterFormat: "POSITIONAL" | "NAMED";
   rejectedReason?: string;
+  /** As the template node's `quality_score`; `date` in Unix seconds. UNKNOWN until rated. */
+  qualityScore: { score: TemplateQualityScore; date: number };
+  /** The category before Meta (or `changeTemplateCategory`) last changed it. */
+  previousCategory?: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+  /** When the template was edited while APPROVED (ms), for Meta's 1-a-day / 10-in-30-days limit. */
+  approvedEdits: number[];
 }
 
 export interface ReadReceiptRecord {

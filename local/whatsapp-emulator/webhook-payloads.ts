@@ -1,7 +1,7 @@
 /**
  * Builds Meta's webhook bodies from events: one entry per WABA, one `messages` change per business
- * number (its contacts, messages and statuses merged, as Meta batches them), one change per
- * template status update (whose entry carries `time`).
+ * number (its contacts, messages and statuses merged, as Meta batches them), one entry per
+ * template status, quality or category update (whose entry carries `time`).
  */
 import type { JsonObject } from "./http";
 import { displayDigits } from "./phone-numbers";
@@ -15,7 +15,15 @@ export interface InboundContact {
 export type WebhookEvent =
   | { field: "messages"; phone: EmulatorPhoneNumber; contact?: InboundContact; message: JsonObject }
   | { field: "messages"; phone: EmulatorPhoneNumber; status: JsonObject }
-  | { field: "message_template_status_update"; wabaId: string; value: JsonObject };
+  | { field: TemplateWebhookField; wabaId: string; value: JsonObject };
+
+/** The WABA-level template fields; each change gets its own entry, which carries `time`. */
+export const TEMPLATE_WEBHOOK_FIELDS = [
+  "message_template_status_update",
+  "message_template_quality_update",
+  "template_category_update",
+] as const;
+export type TemplateWebhookField = (typeof TEMPLATE_WEBHOOK_FIELDS)[number];
 
 export interface WebhookPayload {
   object: "whatsapp_business_account";
@@ -35,7 +43,7 @@ export function buildPayload(events: WebhookEvent[], nowMs: number): WebhookPayl
   const messageEntries = new Map<string, { entry: WebhookPayload["entry"][number]; values: Map<string, MessagesValue> }>();
 
   for (const event of events) {
-    if (event.field === "message_template_status_update") {
+    if (event.field !== "messages") {
       entries.push({ id: event.wabaId, time: Math.floor(nowMs / 1000), changes: [{ value: event.value, field: event.field }] });
       continue;
     }
