@@ -385,7 +385,12 @@ describe("template studio calls", () => {
   });
 
   it("edits a template's components (back to PENDING); Meta refuses a category change on an approved one", async () => {
-    const created = await wa.createTemplate({ name: "edit_me", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Old" }] });
+    const created = await wa.createTemplate({
+      name: "edit_me",
+      language: "en_US",
+      category: "UTILITY",
+      components: [{ type: "BODY", text: "Old" }],
+    });
     await emu.setTemplateStatus({ id: created.id }, "APPROVED");
     await wa.editTemplate(created.id, { components: [{ type: "BODY", text: "New text" }] });
     const edited = await wa.getTemplate(created.id);

@@ -106,17 +106,23 @@ export interface SyncAllResult extends SyncResult {
   workspaces: number;
   /** Workspaces whose sync failed (Meta unreachable, token refused): logged, retried next run. */
   failed: number;
+  /** True when the deadline stopped the run before every workspace was synced. */
+  incomplete: boolean;
 }
 
 /** Every workspace with a WhatsApp connection, one after the other; one failing never stops the rest. */
-export async function syncAllTemplates(): Promise<SyncAllResult> {
+export async function syncAllTemplates(options: { deadline?: Date } = {}): Promise<SyncAllResult> {
   const connected = await prisma.whatsappConnection.findMany({
     distinct: ["workspaceId"],
     select: { workspaceId: true },
     orderBy: { workspaceId: "asc" },
   });
-  const result: SyncAllResult = { workspaces: connected.length, synced: 0, skipped: 0, failed: 0 };
+  const result: SyncAllResult = { workspaces: connected.length, synced: 0, skipped: 0, failed: 0, incomplete: false };
   for (const { workspaceId } of connected) {
+    if (options.deadline && Date.now() > options.deadline.getTime()) {
+      result.incomplete = true;
+      break;
+    }
     try {
       const one = await syncWorkspace({ workspaceId });
       result.synced += one.synced;
@@ -126,5 +132,6 @@ export async function syncAllTemplates(): Promise<SyncAllResult> {
       log.warn({ workspaceId, err: error }, "scheduled template sync failed for a workspace");
     }
   }
+  if (result.failed > 0 || result.incomplete) log.info(result, "scheduled template sync finished with workspaces left");
   return result;
 }
