@@ -189,10 +189,11 @@ describe("sending", () => {
       language: "id",
       category: "UTILITY",
       components: [
-        { type: "HEADER", format: "IMAGE", example: { header_handle: ["https://cdn.example.com/h.jpg"] } },
+        // Meta wants a sample handle of its resumable upload API; the emulator checks it issued it.
+        { type: "HEADER", format: "IMAGE", example: { header_handle: [emu.uploadTemplateSample(JPEG, "image/jpeg")] } },
         {
           type: "BODY",
-          text: "Halo {{1}}, tagihan {{2}} jatuh tempo {{3}}.",
+          text: "Halo {{1}}, tagihan {{2}} Anda jatuh tempo pada {{3}}, mohon segera dibayar.",
           example: { body_text: [["Budi", "Rp150.000", "1 Januari"]] },
         },
         {
@@ -327,7 +328,11 @@ describe("templates", () => {
       category: "MARKETING",
       parameter_format: "NAMED",
       components: [
-        { type: "BODY", text: "Hi {{first_name}}!", example: { body_text_named_params: [{ param_name: "first_name", example: "Budi" }] } },
+        {
+          type: "BODY",
+          text: "Hi {{first_name}}, welcome aboard!",
+          example: { body_text_named_params: [{ param_name: "first_name", example: "Budi" }] },
+        },
       ],
     });
     expect(created).toEqual({ id: expect.stringMatching(/^\d+$/), status: "PENDING", category: "MARKETING" });
@@ -475,7 +480,7 @@ describe("error classes", () => {
       language: "en_US",
       category: "UTILITY",
       components: [
-        { type: "HEADER", format: "IMAGE" },
+        { type: "HEADER", format: "IMAGE", example: { header_handle: [emu.uploadTemplateSample(JPEG, "image/jpeg")] } },
         { type: "BODY", text: "Look" },
       ],
     });

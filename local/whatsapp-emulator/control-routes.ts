@@ -4,13 +4,22 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { faultsSchema, statusSchema, templateStatusSchema, windowSchema } from "./control-schemas";
+import {
+  faultsSchema,
+  reviewPolicySchema,
+  statusSchema,
+  templateCategorySchema,
+  templateQualitySchema,
+  templateStatusSchema,
+  windowSchema,
+} from "./control-schemas";
 import type { Emulator } from "./emulator";
 import { graphError, statusError } from "./graph-errors";
 import { isObject, parseBody, readBody, sendHtml, sendJson } from "./http";
 import { normalizeWaId } from "./ids";
 import { renderPage } from "./page";
 import { billingFor } from "./pricing";
+import type { TemplateRecord } from "./types";
 
 export async function routeControl(emulator: Emulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
@@ -67,13 +76,29 @@ export async function routeControl(emulator: Emulator, req: IncomingMessage, res
       return sendJson(res, 200, { data: emulator.templates.all() });
     case "POST /_emulator/templates/status": {
       const input = parse(templateStatusSchema, body);
-      const template = input.id
-        ? emulator.templates.byId(input.id)
-        : emulator.templates.find(input.wabaId ?? emulator.phones.first().wabaId, input.name ?? "", input.language ?? "");
-      if (!template) throw graphError(404, { message: "No such template", code: 100 });
+      const template = selectTemplate(emulator, input);
       await emulator.setTemplateStatus(template, input.status, input.reason);
       return sendJson(res, 200, template);
     }
+    case "POST /_emulator/templates/quality": {
+      const input = parse(templateQualitySchema, body);
+      const template = selectTemplate(emulator, input);
+      await emulator.setTemplateQuality(template, input.score);
+      return sendJson(res, 200, template);
+    }
+    case "POST /_emulator/templates/category": {
+      const input = parse(templateCategorySchema, body);
+      const template = selectTemplate(emulator, input);
+      await emulator.changeTemplateCategory(template, input.category);
+      return sendJson(res, 200, template);
+    }
+    case "GET /_emulator/templates/review":
+      return sendJson(res, 200, emulator.reviewPolicy);
+    case "POST /_emulator/templates/review":
+      emulator.reviewPolicy = parse(reviewPolicySchema, body);
+      return sendJson(res, 200, emulator.reviewPolicy);
+    case "GET /_emulator/templates/samples":
+      return sendJson(res, 200, { data: emulator.samples.all() });
     case "GET /_emulator/media":
       return sendJson(res, 200, { data: emulator.media.all() });
     case "POST /_emulator/media/expire-urls":
@@ -102,6 +127,14 @@ export async function routeControl(emulator: Emulator, req: IncomingMessage, res
     default:
       throw graphError(404, { message: `Unknown emulator endpoint: ${route}`, code: 100 });
   }
+}
+
+function selectTemplate(emulator: Emulator, input: { id?: string; name?: string; language?: string; wabaId?: string }): TemplateRecord {
+  const template = input.id
+    ? emulator.templates.byId(input.id)
+    : emulator.templates.find(input.wabaId ?? emulator.phones.first().wabaId, input.name ?? "", input.language ?? "");
+  if (!template) throw graphError(404, { message: "No such template", code: 100 });
+  return template;
 }
 
 /** Sends a status webhook of the caller's choosing for a sent message (e.g. failed 131049 / 131050). */

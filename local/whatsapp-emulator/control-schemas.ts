@@ -15,17 +15,49 @@ export const faultsSchema = z
   })
   .strict();
 
+/** Which template: `id`, or `name` + `language` (in `wabaId`, default the first number's WABA). */
+const templateSelector = {
+  id: z.string().optional(),
+  name: z.string().optional(),
+  language: z.string().optional(),
+  wabaId: z.string().optional(),
+};
+const selects = (body: { id?: string; name?: string; language?: string }) =>
+  body.id !== undefined || (body.name !== undefined && body.language !== undefined);
+const SELECTOR_MESSAGE = "give id, or name and language";
+
 export const templateStatusSchema = z
   .object({
-    id: z.string().optional(),
-    name: z.string().optional(),
-    language: z.string().optional(),
-    wabaId: z.string().optional(),
+    ...templateSelector,
     status: z.enum(["PENDING", "APPROVED", "REJECTED", "PAUSED", "DISABLED", "IN_APPEAL", "LIMIT_EXCEEDED"]),
     reason: z.string().optional(),
   })
   .strict()
-  .refine((body) => body.id !== undefined || (body.name !== undefined && body.language !== undefined), "give id, or name and language");
+  .refine(selects, SELECTOR_MESSAGE);
+
+export const templateQualitySchema = z
+  .object({ ...templateSelector, score: z.enum(["GREEN", "YELLOW", "RED", "UNKNOWN"]) })
+  .strict()
+  .refine(selects, SELECTOR_MESSAGE);
+
+export const templateCategorySchema = z
+  .object({ ...templateSelector, category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION"]) })
+  .strict()
+  .refine(selects, SELECTOR_MESSAGE);
+
+export const reviewPolicySchema = z
+  .object({
+    delayMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600 * 1000)
+      .optional(),
+    outcome: z.enum(["approve", "reject", "random"]).optional(),
+    rejectProbability: z.number().min(0).max(1).optional(),
+    reason: z.string().min(1).optional(),
+  })
+  .strict();
 
 export const windowSchema = z
   .object({ waId: z.string().min(1), phoneNumberId: z.string().optional(), at: z.number().optional(), referral: z.boolean().optional() })

@@ -66,8 +66,8 @@ export class Emulator {
     this.random = options.random ?? Math.random;
     this.phones = new PhoneNumbers(options.phoneNumbers ?? [ACME_PHONE_NUMBER]);
     this.media = new MediaStore(this.now);
-    this.templates = new Templates(this.now);
     this.samples = new TemplateSamples(this.now);
+    this.templates = new Templates(this.now, (handle) => this.samples.sample(handle)?.record.mimeType);
     this.reviewPolicy = { ...(options.templateReview ?? {}) };
     this.windows = new Windows(this.now);
     this.faults = new Faults(options.faults ?? {}, this.now, this.random);

@@ -31,13 +31,13 @@ const ORDER_TEMPLATE = {
   category: "UTILITY",
   components: [
     { type: "HEADER", format: "TEXT", text: "Order {{1}}", example: { header_text: ["#1"] } },
-    { type: "BODY", text: "Hi {{1}}, we got your order {{2}}.", example: { body_text: [["Ana", "#1"]] } },
+    { type: "BODY", text: "Hi {{1}}, we got your order {{2}} and will ship it soon.", example: { body_text: [["Ana", "#1"]] } },
     { type: "FOOTER", text: "Acme" },
     {
       type: "BUTTONS",
       buttons: [
         { type: "QUICK_REPLY", text: "Thanks" },
-        { type: "URL", text: "Track", url: "https://acme.example/t/{{1}}" },
+        { type: "URL", text: "Track", url: "https://acme.example/t/{{1}}", example: ["https://acme.example/t/1"] },
       ],
     },
   ],
@@ -215,15 +215,15 @@ describe("POST message_templates and the review", () => {
     ["no language", { ...ORDER_TEMPLATE, language: undefined }, "(#100) The parameter language is required"],
     ["no category", { ...ORDER_TEMPLATE, category: undefined }, "(#100) The parameter category is required"],
     ["no components", { ...ORDER_TEMPLATE, components: undefined }, "(#100) The parameter components is required"],
-    ["an upper-case name", { ...ORDER_TEMPLATE, name: "Order_Confirmation" }, "Invalid template name"],
-    ["a name with dashes", { ...ORDER_TEMPLATE, name: "order-confirmation" }, "Invalid template name"],
-    ["a name over 512", { ...ORDER_TEMPLATE, name: "a".repeat(513) }, "Invalid template name"],
+    ["an upper-case name", { ...ORDER_TEMPLATE, name: "Order_Confirmation" }, "Name Format is Incorrect"],
+    ["a name with dashes", { ...ORDER_TEMPLATE, name: "order-confirmation" }, "Name Format is Incorrect"],
+    ["a name over 512", { ...ORDER_TEMPLATE, name: "a".repeat(513) }, "Character limit exceeded"],
     ["a bad language", { ...ORDER_TEMPLATE, language: "English" }, "Invalid language"],
     ["a bad category", { ...ORDER_TEMPLATE, category: "PROMOTIONAL" }, "Invalid category"],
     ["empty components", { ...ORDER_TEMPLATE, components: [] }, "Invalid components"],
     ["no BODY", { ...ORDER_TEMPLATE, components: [{ type: "FOOTER", text: "x" }] }, "Invalid components"],
-    ["a body over 1024", { ...ORDER_TEMPLATE, components: [{ type: "BODY", text: "a".repeat(1025) }] }, "Invalid components"],
-    ["variables out of order", { ...ORDER_TEMPLATE, components: [{ type: "BODY", text: "Hi {{2}}" }] }, "Invalid components"],
+    ["a body over 1024", { ...ORDER_TEMPLATE, components: [{ type: "BODY", text: "a".repeat(1025) }] }, "Character limit exceeded"],
+    ["a gap in the variables", { ...ORDER_TEMPLATE, components: [{ type: "BODY", text: "Hi {{2}}" }] }, "Message body format is incorrect"],
     [
       "a bad header format",
       {
@@ -244,7 +244,7 @@ describe("POST message_templates and the review", () => {
           { type: "BUTTONS", buttons: Array.from({ length: 11 }, () => ({ type: "QUICK_REPLY", text: "b" })) },
         ],
       },
-      "Invalid components",
+      "Invalid buttons",
     ],
   ])("refuses %s", async (_name, body, expected) => {
     const response = await create(body);

@@ -5,6 +5,7 @@
 import { errors, GraphError } from "./graph-errors";
 import { isObject, type JsonObject } from "./http";
 import { numericId } from "./ids";
+import { validateComponents } from "./template-validation";
 import type { EmulatorTemplateSeed, TemplateQualityScore, TemplateRecord, TemplateStatus } from "./types";
 
 export const TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
@@ -60,7 +61,11 @@ export class Templates {
   private readonly records: TemplateRecord[] = [];
   private seedIndex = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** The MIME type of an uploaded sample, by file handle (media headers must name one). */
+    private readonly sampleType: (handle: string) => string | undefined = () => undefined,
+  ) {}
 
   seed(seed: EmulatorTemplateSeed & { wabaId: string }): TemplateRecord {
     this.seedIndex += 1;
@@ -73,7 +78,7 @@ export class Templates {
     };
     let record: TemplateRecord;
     try {
-      record = this.build(seed.wabaId, body, `30000000000${String(this.seedIndex).padStart(4, "0")}`);
+      record = this.build(seed.wabaId, body, `30000000000${String(this.seedIndex).padStart(4, "0")}`, false);
     } catch (error) {
       const detail = error instanceof GraphError ? (error.body.error.error_user_msg ?? error.message) : String(error);
       throw new Error(`whatsapp emulator: seed template ${seed.name}/${seed.language} is invalid: ${detail}`);
@@ -96,18 +101,21 @@ export class Templates {
     return record;
   }
 
-  private build(wabaId: string, body: JsonObject, id: string): TemplateRecord {
+  /** `strict`: Meta's review rules as well as the shape (false for seeds, see ValidationContext). */
+  private build(wabaId: string, body: JsonObject, id: string, strict = true): TemplateRecord {
     const { name, language, category, components } = body;
     if (name === undefined) throw errors.missingParameter("name");
     if (language === undefined) throw errors.missingParameter("language");
     if (category === undefined) throw errors.missingParameter("category");
     if (components === undefined) throw errors.missingParameter("components");
-    if (typeof name !== "string" || !/^[a-z0-9_]+$/.test(name) || name.length > 512) {
+    if (typeof name !== "string" || !/^[a-z0-9_]+$/.test(name))
       throw errors.templateInvalid(
-        "Invalid template name",
-        "Message template names can only contain lowercase alphanumeric characters and underscores, and be at most 512 characters.",
+        "Name Format is Incorrect",
+        "The message template name can only have lowercase letters and underscores.",
+        2388046,
       );
-    }
+    if (name.length > 512)
+      throw errors.templateInvalid("Character limit exceeded", "The template name can be at most 512 characters.", 2388040);
     if (typeof language !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) {
       throw errors.templateInvalid(
         "Invalid language",
@@ -122,7 +130,12 @@ export class Templates {
     if (parameterFormat !== "POSITIONAL" && parameterFormat !== "NAMED") {
       throw errors.templateInvalid("Invalid parameter format", "Param parameter_format must be one of {POSITIONAL, NAMED}.");
     }
-    const normalized = validateComponents(components, upperCategory as Category, parameterFormat);
+    const normalized = validateComponents(components, {
+      category: upperCategory as Category,
+      parameterFormat,
+      sampleType: this.sampleType,
+      strict,
+    });
     return {
       id,
       wabaId,
@@ -251,71 +264,4 @@ export function templateNode(record: TemplateRecord, fields?: string[]): Record<
   }
   selected.id = record.id;
   return selected;
-}
-
-const HEADER_FORMATS = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT", "LOCATION"];
-const BUTTON_TYPES = ["QUICK_REPLY", "URL", "PHONE_NUMBER", "COPY_CODE", "OTP", "FLOW", "CATALOG", "MPM", "VOICE_CALL"];
-
-function invalidComponents(message: string): never {
-  throw errors.templateInvalid("Invalid components", message);
-}
-
-function validateComponents(components: unknown, category: Category, parameterFormat: string): JsonObject[] {
-  if (!Array.isArray(components) || components.length === 0) invalidComponents("Param components must be a non-empty array.");
-  const seen = new Set<string>();
-  const normalized = components.map((component, index) => {
-    if (!isObject(component) || typeof component.type !== "string") invalidComponents(`Param components[${index}]['type'] is required.`);
-    const type = component.type.toUpperCase();
-    if (!["HEADER", "BODY", "FOOTER", "BUTTONS"].includes(type))
-      invalidComponents(`Param components[${index}]['type'] must be one of {HEADER, BODY, FOOTER, BUTTONS}.`);
-    if (seen.has(type)) invalidComponents(`Only one ${type} component is allowed.`);
-    seen.add(type);
-    const out: JsonObject = { ...component, type };
-    if (type === "HEADER") {
-      const format = typeof component.format === "string" ? component.format.toUpperCase() : "";
-      if (!HEADER_FORMATS.includes(format))
-        invalidComponents(`Param components[${index}]['format'] must be one of {${HEADER_FORMATS.join(", ")}}.`);
-      out.format = format;
-      if (format === "TEXT") {
-        checkText(component.text, 60, `components[${index}]['text']`);
-        if (templateVariables(String(component.text)).length > 1) invalidComponents("A text header can have at most one variable.");
-      }
-    }
-    if (type === "BODY" && (category !== "AUTHENTICATION" || component.text !== undefined))
-      checkText(component.text, 1024, `components[${index}]['text']`);
-    if (type === "FOOTER" && category !== "AUTHENTICATION") checkText(component.text, 60, `components[${index}]['text']`);
-    if (type === "BUTTONS") {
-      const buttons = component.buttons;
-      if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 10)
-        invalidComponents("A BUTTONS component needs 1 to 10 buttons.");
-      buttons.forEach((button, b) => {
-        if (!isObject(button) || typeof button.type !== "string" || !BUTTON_TYPES.includes(button.type.toUpperCase())) {
-          invalidComponents(`Param components[${index}]['buttons'][${b}]['type'] must be one of {${BUTTON_TYPES.join(", ")}}.`);
-        }
-        if (button.text !== undefined) checkText(button.text, 25, `components[${index}]['buttons'][${b}]['text']`);
-      });
-    }
-    if (type === "BODY" || (type === "HEADER" && out.format === "TEXT"))
-      checkVariables(String(component.text ?? ""), parameterFormat, type);
-    return out;
-  });
-  if (!seen.has("BODY")) invalidComponents("A template needs a BODY component.");
-  return normalized;
-}
-
-function checkText(text: unknown, max: number, param: string): void {
-  if (typeof text !== "string" || text.trim() === "") invalidComponents(`Param ${param} is required.`);
-  if (text.length > max) invalidComponents(`Param ${param} must be at most ${max} characters.`);
-}
-
-function checkVariables(text: string, parameterFormat: string, where: string): void {
-  const variables = templateVariables(text);
-  if (parameterFormat === "POSITIONAL") {
-    variables.forEach((variable, index) => {
-      if (variable !== String(index + 1))
-        invalidComponents(`${where} variables must be sequential numbers starting at {{1}}; found {{${variable}}}.`);
-    });
-  } else if (variables.some((variable) => !/^[a-z_][a-z0-9_]*$/.test(variable))) {
-    invalidComponents(`${where} named variables must be lowercase letters, digits and underscores.`);
-  }
 }
