@@ -17,7 +17,9 @@ function upperEnums(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, child]) => [
       key,
-      ["type", "format", "category", "parameter_format", "otp_type"].includes(key) && typeof child === "string" ? child.toUpperCase() : upperEnums(child),
+      ["type", "format", "category", "parameter_format", "otp_type"].includes(key) && typeof child === "string"
+        ? child.toUpperCase()
+        : upperEnums(child),
     ]),
   );
 }
@@ -119,7 +121,13 @@ describe("Meta's published examples", () => {
         },
       },
     ];
-    const read = componentsToDraft({ name: "order_confirmation", language: "en_US", category: "utility", parameterFormat: "named", components });
+    const read = componentsToDraft({
+      name: "order_confirmation",
+      language: "en_US",
+      category: "utility",
+      parameterFormat: "named",
+      components,
+    });
     expect(read.body.examples).toEqual({ first_name: "Pablo", order_number: "860198-230332" });
     expect(upperEnums(draftToComponents(read))).toEqual(upperEnums(components));
     expect(lintTemplate(read)).toEqual([]);
@@ -141,7 +149,13 @@ describe("Meta's published examples", () => {
       { type: "FOOTER", text: "To stop receiving delivery updates, tap the button below." },
       { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Stop Delivery Updates" }] },
     ];
-    const read = componentsToDraft({ name: "order_delivery_update", language: "en_US", category: "UTILITY", parameterFormat: "NAMED", components });
+    const read = componentsToDraft({
+      name: "order_delivery_update",
+      language: "en_US",
+      category: "UTILITY",
+      parameterFormat: "NAMED",
+      components,
+    });
     expect(read.header).toEqual({ format: "LOCATION" });
     expect(draftToComponents(read)).toEqual(components);
     expect(lintTemplate(read)).toEqual([]);
@@ -190,7 +204,11 @@ describe("Meta's published examples", () => {
               type: "BUTTONS",
               buttons: [
                 { type: "QUICK_REPLY", text: "Send me more like this!" },
-                { type: "URL", url: "https://www.luckyshrub.com/rare-succulents/{{1}}", example: ["https://www.luckyshrub.com/rare-succulents/BLUE_ELF"] },
+                {
+                  type: "URL",
+                  url: "https://www.luckyshrub.com/rare-succulents/{{1}}",
+                  example: ["https://www.luckyshrub.com/rare-succulents/BLUE_ELF"],
+                },
               ],
             },
           ],
@@ -226,7 +244,14 @@ describe("Meta's published examples", () => {
     });
     expect(read.authentication).toEqual({ addSecurityRecommendation: true, codeExpirationMinutes: 10 });
     expect(read.buttons).toEqual([
-      { type: "OTP", otpType: "ONE_TAP", text: "Copy Code", autofillText: "Autofill", packageName: "com.example.luckyshrub", signatureHash: "K8a/AINcGX7" },
+      {
+        type: "OTP",
+        otpType: "ONE_TAP",
+        text: "Copy Code",
+        autofillText: "Autofill",
+        packageName: "com.example.luckyshrub",
+        signatureHash: "K8a/AINcGX7",
+      },
     ]);
     expect(lintTemplate(read)).toEqual([]);
     // Written back with supported_apps (the top-level package_name/signature_hash are deprecated since v21).
@@ -255,7 +280,11 @@ describe("Meta's published examples", () => {
       category: "AUTHENTICATION",
       parameterFormat: "POSITIONAL",
       components: [
-        { type: "BODY", text: "*{{1}}* is your verification code. For your security, do not share this code.", example: { body_text: [["123456"]] } },
+        {
+          type: "BODY",
+          text: "*{{1}}* is your verification code. For your security, do not share this code.",
+          example: { body_text: [["123456"]] },
+        },
         { type: "FOOTER", text: "This code expires in 5 minutes." },
         {
           type: "BUTTONS",
@@ -272,7 +301,14 @@ describe("Meta's published examples", () => {
     });
     expect(read.authentication.codeExpirationMinutes).toBe(5);
     expect(read.buttons).toEqual([
-      { type: "OTP", otpType: "ONE_TAP", text: "Copy code", autofillText: "Autofill", packageName: "com.example.app", signatureHash: "K8a/AINcGX7" },
+      {
+        type: "OTP",
+        otpType: "ONE_TAP",
+        text: "Copy code",
+        autofillText: "Autofill",
+        packageName: "com.example.app",
+        signatureHash: "K8a/AINcGX7",
+      },
     ]);
     expect(lintTemplate(read)).toEqual([]);
   });
@@ -346,7 +382,9 @@ describe("draftToComponents on half-written drafts", () => {
   });
 
   it("sends a media header without its handle until the sample is uploaded", () => {
-    const components = draftToComponents(draft({ name: "x", language: "en", category: "MARKETING", header: { format: "VIDEO" }, body: { text: "Watch this" } }));
+    const components = draftToComponents(
+      draft({ name: "x", language: "en", category: "MARKETING", header: { format: "VIDEO" }, body: { text: "Watch this" } }),
+    );
     expect(components[0]).toEqual({ type: "HEADER", format: "VIDEO" });
   });
 
@@ -393,7 +431,10 @@ describe("round trips draft → components → draft", () => {
       language: "en_US",
       category: "MARKETING",
       header: { format: "TEXT", text: "Spring sale for {{1}}", examples: { "1": "members" } },
-      body: { text: "Hi {{1}}, use code {{2}} before {{3}} to save on every order.", examples: { "1": "Ana", "2": "SPRING", "3": "Friday" } },
+      body: {
+        text: "Hi {{1}}, use code {{2}} before {{3}} to save on every order.",
+        examples: { "1": "Ana", "2": "SPRING", "3": "Friday" },
+      },
       footer: "Reply STOP to opt out",
       buttons: [
         { type: "URL", text: "Shop", url: "https://shop.example/sale/{{1}}", example: "https://shop.example/sale/ana" },
@@ -408,7 +449,10 @@ describe("round trips draft → components → draft", () => {
       category: "UTILITY",
       parameterFormat: "NAMED",
       header: { format: "DOCUMENT", sample: { ...uploaded, fileName: "invoice.pdf", mimeType: "application/pdf" } },
-      body: { text: "Halo {{customer}}, tagihan {{invoice_no}} Anda sudah siap dibayar.", examples: { customer: "Budi", invoice_no: "INV-7" } },
+      body: {
+        text: "Halo {{customer}}, tagihan {{invoice_no}} Anda sudah siap dibayar.",
+        examples: { customer: "Budi", invoice_no: "INV-7" },
+      },
       buttons: [{ type: "URL", text: "Lihat", url: "https://pay.example/invoice" }],
     },
     "named text header": {
@@ -448,7 +492,8 @@ describe("round trips draft → components → draft", () => {
       const back = synced(original, draftToComponents(original));
       const expected: TemplateDraft = {
         ...original,
-        header: original.header.format === "DOCUMENT" ? { format: "DOCUMENT", sample: sampleAsMeta(original.header.sample) } : original.header,
+        header:
+          original.header.format === "DOCUMENT" ? { format: "DOCUMENT", sample: sampleAsMeta(original.header.sample) } : original.header,
         carousel: original.carousel && {
           cards: original.carousel.cards.map((card) => ({ ...card, header: { ...card.header, sample: sampleAsMeta(card.header.sample) } })),
         },

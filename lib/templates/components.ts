@@ -82,11 +82,7 @@ export interface MetaCarouselComponent {
 }
 
 export type MetaTemplateComponent =
-  | MetaHeaderComponent
-  | MetaBodyComponent
-  | MetaFooterComponent
-  | MetaButtonsComponent
-  | MetaCarouselComponent;
+  MetaHeaderComponent | MetaBodyComponent | MetaFooterComponent | MetaButtonsComponent | MetaCarouselComponent;
 
 export interface MetaTemplateDefinition {
   name: string;
@@ -291,7 +287,11 @@ function readHeader(component: Loose): TemplateHeader | null {
   const format = upper(component.format);
   if (format === "TEXT") {
     const text = str(component.text);
-    return { format: "TEXT", text, examples: examplesFor(text, readExamples(component.example, "header_text", "header_text_named_params")) };
+    return {
+      format: "TEXT",
+      text,
+      examples: examplesFor(text, readExamples(component.example, "header_text", "header_text_named_params")),
+    };
   }
   if (format === "IMAGE" || format === "VIDEO" || format === "DOCUMENT") return { format, sample: readSample(component.example) };
   if (format === "LOCATION") return { format: "LOCATION" };
@@ -451,10 +451,7 @@ export function componentsToDraft(template: SyncedTemplate): TemplateDraft {
         break;
       case "CAROUSEL":
         draft.carousel = {
-          cards: objects(component.cards)
-            .map(readCard)
-            .filter(present)
-            .slice(0, 20),
+          cards: objects(component.cards).map(readCard).filter(present).slice(0, 20),
         };
         break;
       default:
@@ -476,5 +473,7 @@ export function componentsToDraft(template: SyncedTemplate): TemplateDraft {
   const parsed = templateDraftSchema.safeParse(draft);
   // Every field above is cut to the schema's bounds; should Meta still send something odd, the
   // builder gets the template's identity and an empty body rather than an exception.
-  return parsed.success ? parsed.data : templateDraftSchema.parse({ name: draft.name, language: draft.language, category, body: { text: "" } });
+  return parsed.success
+    ? parsed.data
+    : templateDraftSchema.parse({ name: draft.name, language: draft.language, category, body: { text: "" } });
 }

@@ -100,7 +100,9 @@ describe("variables", () => {
   it("named ones are lower-case letters, digits and underscores starting with a letter", () => {
     expect(found(make({ body: body("Hello {{name_2}}, welcome back to us.", { name_2: "a" }) }, named))).toEqual([]);
     for (const bad of ["First", "first name", "1st", "_x", "na-me"])
-      expect(found(make({ body: body(`Hello {{${bad}}}, welcome back to us.`, { [bad]: "a" }) }, named))).toEqual(["body.text variables.invalidName"]);
+      expect(found(make({ body: body(`Hello {{${bad}}}, welcome back to us.`, { [bad]: "a" }) }, named))).toEqual([
+        "body.text variables.invalidName",
+      ]);
   });
 
   it("refuses a variable of the other format (no mixing)", () => {
@@ -162,7 +164,9 @@ describe("variables", () => {
       { path: "body.text", code: "body.tooManyVariables", params: { variables: 2, words: 6, minWords: 7 }, severity: "warning" },
     ]);
     expect(hasLintErrors(problems(short))).toBe(false);
-    expect(found(make({ body: body("Hi {{a}}, order {{b}} shipped now.", { a: "x", b: "y" }) }, named))).toEqual(["body.text body.tooManyVariables"]);
+    expect(found(make({ body: body("Hi {{a}}, order {{b}} shipped now.", { a: "x", b: "y" }) }, named))).toEqual([
+      "body.text body.tooManyVariables",
+    ]);
   });
 });
 
@@ -189,7 +193,8 @@ describe("header", () => {
   it("text: no new lines, emoji or formatting markers (outside variables)", () => {
     expect(found(make(text("Line one\nline two")))).toEqual(["header.text header.newline"]);
     expect(found(make(text("Big sale 🎉")))).toEqual(["header.text header.emoji"]);
-    for (const marked of ["*Big* sale", "_Big_ sale", "~Big~ sale", "`Big` sale"]) expect(found(make(text(marked)))).toEqual(["header.text header.formatting"]);
+    for (const marked of ["*Big* sale", "_Big_ sale", "~Big~ sale", "`Big` sale"])
+      expect(found(make(text(marked)))).toEqual(["header.text header.formatting"]);
     expect(found(make(text("Hi {{first_name}}", { first_name: "Ana" }), named))).toEqual([]);
   });
 
@@ -204,11 +209,19 @@ describe("header", () => {
     ]);
     const video = { ...image, mimeType: "video/mp4", size: 16 * 1024 * 1024 };
     expect(found(make({ header: { format: "VIDEO", sample: video } }))).toEqual([]);
-    expect(found(make({ header: { format: "VIDEO", sample: { ...video, size: video.size + 1 } } }))).toEqual(["header.sample header.sampleTooLarge"]);
-    expect(found(make({ header: { format: "DOCUMENT", sample: { ...image, mimeType: "application/pdf", size: 100 * 1024 * 1024 } } }))).toEqual([]);
+    expect(found(make({ header: { format: "VIDEO", sample: { ...video, size: video.size + 1 } } }))).toEqual([
+      "header.sample header.sampleTooLarge",
+    ]);
+    expect(
+      found(make({ header: { format: "DOCUMENT", sample: { ...image, mimeType: "application/pdf", size: 100 * 1024 * 1024 } } })),
+    ).toEqual([]);
     expect(found(make({ header: { format: "DOCUMENT", sample: image } }))).toEqual(["header.sample header.sampleType"]);
     // A sample read back from Meta carries no type or size: not judged.
-    expect(found(make({ header: { format: "VIDEO", sample: { handle: "https://scontent.example/v.mp4", fileName: "", mimeType: "", size: 0 } } }))).toEqual([]);
+    expect(
+      found(
+        make({ header: { format: "VIDEO", sample: { handle: "https://scontent.example/v.mp4", fileName: "", mimeType: "", size: 0 } } }),
+      ),
+    ).toEqual([]);
   });
 
   it("location: fine outside authentication", () => {
@@ -244,7 +257,10 @@ describe("buttons", () => {
 
   it("at most 10 in all and 10 quick replies", () => {
     expect(found(make(buttons(...Array.from({ length: 10 }, () => quick()))))).toEqual([]);
-    expect(found(make(buttons(...Array.from({ length: 11 }, () => quick()))))).toEqual(["buttons buttons.tooMany", "buttons buttons.tooManyQuickReplies"]);
+    expect(found(make(buttons(...Array.from({ length: 11 }, () => quick()))))).toEqual([
+      "buttons buttons.tooMany",
+      "buttons buttons.tooManyQuickReplies",
+    ]);
     expect(found(make(buttons(...Array.from({ length: 9 }, () => quick()), url(), phone())))).toEqual(["buttons buttons.tooMany"]);
   });
 
@@ -272,7 +288,13 @@ describe("buttons", () => {
   it("URL: http(s) with a valid host, at most 2,000 characters", () => {
     expect(found(make(buttons(url("http://shop.example.co.id/a?b=c"))))).toEqual([]);
     expect(found(make(buttons(url(""))))).toEqual(["buttons.0.url text.required"]);
-    for (const bad of ["ftp://shop.example/", "shop.example/deals", "https://localhost/x", "https://exa mple.com/", "https://user:pw@shop.example/"])
+    for (const bad of [
+      "ftp://shop.example/",
+      "shop.example/deals",
+      "https://localhost/x",
+      "https://exa mple.com/",
+      "https://user:pw@shop.example/",
+    ])
       expect(found(make(buttons(url(bad))))).toEqual(["buttons.0.url buttons.urlInvalid"]);
     const long = `https://shop.example/${"a".repeat(2000)}`;
     expect(found(make(buttons(url(long))))).toEqual(["buttons.0.url text.tooLong"]);
@@ -282,7 +304,9 @@ describe("buttons", () => {
     expect(found(make(buttons(url("https://shop.example/track/{{1}}", "https://shop.example/track/A17"))))).toEqual([]);
     // Named templates' URL buttons still take {{1}}.
     expect(found(make(buttons(url("https://shop.example/track/{{1}}", "https://shop.example/track/A17")), named))).toEqual([]);
-    expect(found(make(buttons(url("https://shop.example/{{1}}/{{2}}", "https://shop.example/a/b"))))).toEqual(["buttons.0.url buttons.urlTooManyVariables"]);
+    expect(found(make(buttons(url("https://shop.example/{{1}}/{{2}}", "https://shop.example/a/b"))))).toEqual([
+      "buttons.0.url buttons.urlTooManyVariables",
+    ]);
     expect(found(make(buttons(url("https://shop.example/{{1}}/track", "https://shop.example/a/track"))))).toEqual([
       "buttons.0.url buttons.urlVariableNotAtEnd",
     ]);
@@ -297,7 +321,9 @@ describe("buttons", () => {
     expect(problems(make(buttons(url("https://shop.example/track/{{1}}", "https://other.example/track/A17"))))).toEqual([
       { path: "buttons.0.example", code: "buttons.exampleMismatch", params: { fixed: "https://shop.example/track/" }, severity: "error" },
     ]);
-    expect(found(make(buttons(url("https://shop.example/track/{{1}}", "https://shop.example/track/"))))).toEqual(["buttons.0.example buttons.exampleMismatch"]);
+    expect(found(make(buttons(url("https://shop.example/track/{{1}}", "https://shop.example/track/"))))).toEqual([
+      "buttons.0.example buttons.exampleMismatch",
+    ]);
     // A static URL needs no example; a stale one is ignored.
     expect(found(make(buttons(url("https://shop.example/deals", "https://whatever"))))).toEqual([]);
   });
@@ -307,7 +333,9 @@ describe("buttons", () => {
     expect(found(make(buttons(phone(""))))).toEqual(["buttons.0.phoneNumber text.required"]);
     for (const bad of ["6281234567890", "+62 812-3456-7890", "+628123", "+0123456789", "call me"])
       expect(found(make(buttons(phone(bad))))).toEqual(["buttons.0.phoneNumber buttons.phoneInvalid"]);
-    expect(problems(make(buttons(phone("+15550051310"))))).toEqual([{ path: "buttons.0.phoneNumber", code: "buttons.phoneUnlikely", severity: "warning" }]);
+    expect(problems(make(buttons(phone("+15550051310"))))).toEqual([
+      { path: "buttons.0.phoneNumber", code: "buttons.phoneUnlikely", severity: "warning" },
+    ]);
   });
 
   it("copy code: an example of 1–15 characters", () => {
@@ -329,7 +357,14 @@ describe("authentication", () => {
     body: { text: "" },
     buttons: [{ type: "OTP", otpType: "COPY_CODE", text: "Copy code" }],
   };
-  const oneTap = { type: "OTP" as const, otpType: "ONE_TAP" as const, text: "", autofillText: "Autofill", packageName: "com.example.app", signatureHash: "K8a/AINcGX7" };
+  const oneTap = {
+    type: "OTP" as const,
+    otpType: "ONE_TAP" as const,
+    text: "",
+    autofillText: "Autofill",
+    packageName: "com.example.app",
+    signatureHash: "K8a/AINcGX7",
+  };
 
   it("a copy-code or one-tap OTP button and nothing else is clean", () => {
     expect(problems(make({}, auth))).toEqual([]);
@@ -355,7 +390,11 @@ describe("authentication", () => {
           auth,
         ),
       ),
-    ).toEqual(["buttons.1 authentication.buttonNotAllowed", "buttons.2 authentication.buttonNotAllowed", "buttons.3 authentication.buttonNotAllowed"]);
+    ).toEqual([
+      "buttons.1 authentication.buttonNotAllowed",
+      "buttons.2 authentication.buttonNotAllowed",
+      "buttons.3 authentication.buttonNotAllowed",
+    ]);
   });
 
   it("exactly one OTP button", () => {
@@ -366,10 +405,14 @@ describe("authentication", () => {
   it("one-tap needs a valid package name and an 11-character signature hash", () => {
     expect(found(make(buttons({ ...oneTap, packageName: "" }), auth))).toEqual(["buttons.0.packageName text.required"]);
     for (const bad of ["example", "com.1example", "com..app", "com.exa-mple"])
-      expect(found(make(buttons({ ...oneTap, packageName: bad }), auth))).toEqual(["buttons.0.packageName authentication.packageNameInvalid"]);
+      expect(found(make(buttons({ ...oneTap, packageName: bad }), auth))).toEqual([
+        "buttons.0.packageName authentication.packageNameInvalid",
+      ]);
     expect(found(make(buttons({ ...oneTap, signatureHash: "" }), auth))).toEqual(["buttons.0.signatureHash text.required"]);
     for (const bad of ["K8a/AINcGX", "K8a/AINcGX77", "K8a/AINc-X7"])
-      expect(found(make(buttons({ ...oneTap, signatureHash: bad }), auth))).toEqual(["buttons.0.signatureHash authentication.signatureHashInvalid"]);
+      expect(found(make(buttons({ ...oneTap, signatureHash: bad }), auth))).toEqual([
+        "buttons.0.signatureHash authentication.signatureHashInvalid",
+      ]);
     // A copy-code button needs neither.
     expect(found(make(buttons({ ...oneTap, otpType: "COPY_CODE", packageName: "", signatureHash: "" }), auth))).toEqual([]);
   });
@@ -385,7 +428,12 @@ describe("authentication", () => {
       expect(found(make({ authentication: { addSecurityRecommendation: true, codeExpirationMinutes: minutes } }, auth))).toEqual([]);
     for (const minutes of [0, 91])
       expect(problems(make({ authentication: { addSecurityRecommendation: true, codeExpirationMinutes: minutes } }, auth))).toEqual([
-        { path: "authentication.codeExpirationMinutes", code: "authentication.codeExpiration", params: { min: 1, max: 90 }, severity: "error" },
+        {
+          path: "authentication.codeExpirationMinutes",
+          code: "authentication.codeExpiration",
+          params: { min: 1, max: 90 },
+          severity: "error",
+        },
       ]);
   });
 
@@ -395,7 +443,8 @@ describe("authentication", () => {
 });
 
 describe("carousel", () => {
-  const card = (overrides: Record<string, unknown> = {}) => ({
+  type CardInput = NonNullable<TemplateDraftInput["carousel"]>["cards"][number];
+  const card = (overrides: Partial<CardInput> = {}): CardInput => ({
     header: { format: "IMAGE", sample: image },
     body: body("Fresh {{1}} for you", { "1": "tulips" }),
     buttons: [
@@ -411,13 +460,22 @@ describe("carousel", () => {
     body: body("Spring is here, {{1}}! Browse the new arrivals below.", { "1": "Ana" }),
     carousel: { cards: [card(), card()] },
   };
-  const cards = (...list: Array<ReturnType<typeof card>>) => ({ carousel: { cards: list } });
+  const cards = (...list: CardInput[]) => ({ carousel: { cards: list } });
 
   it("a marketing carousel of 2 cards is clean; named variables too", () => {
     expect(problems(make({}, carousel))).toEqual([]);
     const namedCard = card({ body: body("Fresh {{flower}} for you", { flower: "tulips" }) });
     expect(
-      problems(make({ parameterFormat: "NAMED", body: body("Spring is here, {{name}}! Browse below.", { name: "Ana" }), ...cards(namedCard, namedCard) }, carousel)),
+      problems(
+        make(
+          {
+            parameterFormat: "NAMED",
+            body: body("Spring is here, {{name}}! Browse below.", { name: "Ana" }),
+            ...cards(namedCard, namedCard),
+          },
+          carousel,
+        ),
+      ),
     ).toEqual([]);
   });
 
@@ -448,17 +506,21 @@ describe("carousel", () => {
     ]);
     const video = card({ header: { format: "VIDEO", sample: { ...image, mimeType: "video/mp4" } } });
     expect(found(make(cards(video, video), carousel))).toEqual([]);
-    expect(found(make(cards(card({ header: { format: "IMAGE", sample: { ...image, mimeType: "video/mp4" } } }), card()), carousel))).toEqual([
-      "carousel.cards.0.header.sample header.sampleType",
-    ]);
+    expect(
+      found(make(cards(card({ header: { format: "IMAGE", sample: { ...image, mimeType: "video/mp4" } } }), card()), carousel)),
+    ).toEqual(["carousel.cards.0.header.sample header.sampleType"]);
   });
 
   it("each card body: at most 160 characters, with examples; all cards have one or none", () => {
-    expect(found(make(cards(card({ body: body("x".repeat(161)) }), card()), carousel))).toEqual(["carousel.cards.0.body.text text.tooLong"]);
+    expect(found(make(cards(card({ body: body("x".repeat(161)) }), card()), carousel))).toEqual([
+      "carousel.cards.0.body.text text.tooLong",
+    ]);
     expect(found(make(cards(card(), card({ body: body("Fresh {{1}} for you") })), carousel))).toEqual([
       "carousel.cards.1.body.examples.1 variables.exampleMissing",
     ]);
-    expect(found(make(cards(card(), card({ body: body("") })), carousel))).toEqual(["carousel.cards.1.body.text carousel.cardBodyRequired"]);
+    expect(found(make(cards(card(), card({ body: body("") })), carousel))).toEqual([
+      "carousel.cards.1.body.text carousel.cardBodyRequired",
+    ]);
     expect(found(make(cards(card({ body: body("") }), card({ body: body("") })), carousel))).toEqual([]);
     expect(found(make(cards(card({ body: body("{{1}} for you", { "1": "x" }) }), card()), carousel))).toEqual([
       "carousel.cards.0.body.text variables.atStart",
@@ -467,10 +529,22 @@ describe("carousel", () => {
   });
 
   it("each card: at most 2 buttons, quick reply / URL / phone only, each checked", () => {
-    const three = card({ buttons: [{ type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "b" }, { type: "QUICK_REPLY", text: "c" }] });
-    expect(found(make(cards(three, three), carousel))).toEqual(["carousel.cards.0.buttons carousel.cardButtonCount", "carousel.cards.1.buttons carousel.cardButtonCount"]);
+    const three = card({
+      buttons: [
+        { type: "QUICK_REPLY", text: "a" },
+        { type: "QUICK_REPLY", text: "b" },
+        { type: "QUICK_REPLY", text: "c" },
+      ],
+    });
+    expect(found(make(cards(three, three), carousel))).toEqual([
+      "carousel.cards.0.buttons carousel.cardButtonCount",
+      "carousel.cards.1.buttons carousel.cardButtonCount",
+    ]);
     const coupon = card({ buttons: [{ type: "COPY_CODE", example: "X" }] });
-    expect(found(make(cards(coupon, coupon), carousel))).toEqual(["carousel.cards.0.buttons.0 carousel.cardButtonType", "carousel.cards.1.buttons.0 carousel.cardButtonType"]);
+    expect(found(make(cards(coupon, coupon), carousel))).toEqual([
+      "carousel.cards.0.buttons.0 carousel.cardButtonType",
+      "carousel.cards.1.buttons.0 carousel.cardButtonType",
+    ]);
     const call = card({ buttons: [{ type: "PHONE_NUMBER", text: "Call", phoneNumber: "12" }] });
     expect(found(make(cards(call, call), carousel))).toEqual([
       "carousel.cards.0.buttons.0.phoneNumber buttons.phoneInvalid",
@@ -483,7 +557,7 @@ describe("carousel", () => {
   it("every card has the same header format and the same buttons in the same order", () => {
     const video = card({ header: { format: "VIDEO", sample: { ...image, mimeType: "video/mp4" } } });
     expect(found(make(cards(card(), video), carousel))).toEqual(["carousel.cards.1.header carousel.cardHeaderMismatch"]);
-    const swapped = card({ buttons: [...card().buttons].reverse() });
+    const swapped = card({ buttons: [...(card().buttons ?? [])].reverse() });
     expect(found(make(cards(card(), swapped), carousel))).toEqual(["carousel.cards.1.buttons carousel.cardButtonsMismatch"]);
     const fewer = card({ buttons: [{ type: "QUICK_REPLY", text: "More" }] });
     expect(found(make(cards(card(), card(), fewer), carousel))).toEqual(["carousel.cards.2.buttons carousel.cardButtonsMismatch"]);

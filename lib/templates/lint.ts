@@ -143,7 +143,9 @@ function lintVariables(problems: Problems, path: string, text: string, rules: Va
     reported.add(variable.name);
     if (variable.kind === "invalid") problems.error(path, "variables.invalidName", { name: variable.name });
     else if (variable.kind !== expected)
-      problems.error(path, variable.kind === "named" ? "variables.namedInPositional" : "variables.positionalInNamed", { name: variable.name });
+      problems.error(path, variable.kind === "named" ? "variables.namedInPositional" : "variables.positionalInNamed", {
+        name: variable.name,
+      });
     else if ((rules.examples[variable.name] ?? "").trim() === "")
       problems.error(`${rules.examplesPath}.${variable.name}`, "variables.exampleMissing", { name: variable.name });
   }
@@ -178,7 +180,9 @@ function lintSample(problems: Problems, path: string, format: MediaFormat, sampl
   const limits = TEMPLATE_SAMPLE_LIMITS[format];
   // A sample read back from Meta (componentsToDraft) has no type or size: Meta already took it.
   if (sample.mimeType !== "" && !limits.mimeTypes.includes(sample.mimeType.toLowerCase()))
-    problems.error(path, "header.sampleType", { allowed: limits.mimeTypes.map((type) => (type.split("/")[1] ?? type).toUpperCase()).join(", ") });
+    problems.error(path, "header.sampleType", {
+      allowed: limits.mimeTypes.map((type) => (type.split("/")[1] ?? type).toUpperCase()).join(", "),
+    });
   if (sample.size > limits.maxBytes) problems.error(path, "header.sampleTooLarge", { maxMb: limits.maxBytes / MB });
 }
 
@@ -198,14 +202,16 @@ function lintUrlButton(problems: Problems, path: string, button: Extract<Templat
   const { fixed, variables, suffix } = splitUrl(button.url);
   if (variables.length > 1) problems.error(`${path}.url`, "buttons.urlTooManyVariables");
   else if (suffix !== "") problems.error(`${path}.url`, "buttons.urlVariableNotAtEnd");
-  else if (variables[0] && variables[0].name !== "1") problems.error(`${path}.url`, "buttons.urlVariableInvalid", { name: variables[0].name });
+  else if (variables[0] && variables[0].name !== "1")
+    problems.error(`${path}.url`, "buttons.urlVariableInvalid", { name: variables[0].name });
   // The fixed part must already be a web address: the variable only adds to its end.
   if (!isWebUrl(variables.length > 0 ? `${fixed}x` : button.url)) problems.error(`${path}.url`, "buttons.urlInvalid");
   if (variables.length === 0) return;
   if (button.example.trim() === "") problems.error(`${path}.example`, "buttons.exampleRequired");
   else if (!button.example.startsWith(fixed) || button.example.length <= fixed.length)
     problems.error(`${path}.example`, "buttons.exampleMismatch", { fixed });
-  else if (button.example.length > LIMITS.url) problems.error(`${path}.example`, "text.tooLong", { max: LIMITS.url, length: button.example.length });
+  else if (button.example.length > LIMITS.url)
+    problems.error(`${path}.example`, "text.tooLong", { max: LIMITS.url, length: button.example.length });
   else if (!isWebUrl(button.example)) problems.error(`${path}.example`, "buttons.urlInvalid");
 }
 
@@ -249,12 +255,15 @@ function lintButton(problems: Problems, path: string, button: TemplateButton): v
 function lintButtonSet(problems: Problems, path: string, buttons: TemplateButton[]): void {
   const count = (type: TemplateButton["type"]) => buttons.filter((button) => button.type === type).length;
   if (buttons.length > LIMITS.buttons) problems.error(path, "buttons.tooMany", { max: LIMITS.buttons });
-  if (count("QUICK_REPLY") > LIMITS.quickReplyButtons) problems.error(path, "buttons.tooManyQuickReplies", { max: LIMITS.quickReplyButtons });
+  if (count("QUICK_REPLY") > LIMITS.quickReplyButtons)
+    problems.error(path, "buttons.tooManyQuickReplies", { max: LIMITS.quickReplyButtons });
   if (count("URL") > LIMITS.urlButtons) problems.error(path, "buttons.tooManyUrls", { max: LIMITS.urlButtons });
   if (count("PHONE_NUMBER") > LIMITS.phoneButtons) problems.error(path, "buttons.tooManyPhoneNumbers", { max: LIMITS.phoneButtons });
   if (count("COPY_CODE") > LIMITS.copyCodeButtons) problems.error(path, "buttons.tooManyCopyCodes", { max: LIMITS.copyCodeButtons });
   // Quick replies in one group, before or after all the others: at most one switch along the row.
-  const switches = buttons.filter((button, index) => index > 0 && (button.type === "QUICK_REPLY") !== (buttons[index - 1]!.type === "QUICK_REPLY"));
+  const switches = buttons.filter(
+    (button, index) => index > 0 && (button.type === "QUICK_REPLY") !== (buttons[index - 1]!.type === "QUICK_REPLY"),
+  );
   if (switches.length > 1) problems.error(path, "buttons.notGrouped");
 }
 
@@ -263,7 +272,10 @@ function lintName(problems: Problems, draft: TemplateDraft, context: LintContext
   if (draft.name === "") return;
   if (!NAME.test(draft.name)) problems.error("name", "name.invalid");
   const clash = (context.existing ?? []).some(
-    (template) => template.name === draft.name && template.language === draft.language && (context.selfId === undefined || template.id !== context.selfId),
+    (template) =>
+      template.name === draft.name &&
+      template.language === draft.language &&
+      (context.selfId === undefined || template.id !== context.selfId),
   );
   if (clash) problems.error("name", "name.taken", { language: draft.language });
 }
@@ -310,7 +322,8 @@ function lintAuthentication(problems: Problems, draft: TemplateDraft): void {
   else if (otps > 1) problems.error("buttons", "authentication.oneOtp");
   const minutes = draft.authentication.codeExpirationMinutes;
   const { min, max } = LIMITS.codeExpirationMinutes;
-  if (minutes !== null && (minutes < min || minutes > max)) problems.error("authentication.codeExpirationMinutes", "authentication.codeExpiration", { min, max });
+  if (minutes !== null && (minutes < min || minutes > max))
+    problems.error("authentication.codeExpirationMinutes", "authentication.codeExpiration", { min, max });
 }
 
 function buttonShape(buttons: TemplateButton[]): string {
@@ -332,9 +345,11 @@ function lintCarousel(problems: Problems, draft: TemplateDraft, cards: NonNullab
     lintSample(problems, `${path}.header.sample`, card.header.format, card.header.sample);
     if (withBody && card.body.text.trim() === "") problems.error(`${path}.body.text`, "carousel.cardBodyRequired");
     else lintBody(problems, `${path}.body`, card.body, LIMITS.cardBodyText, draft, false);
-    if (card.buttons.length > LIMITS.cardButtons) problems.error(`${path}.buttons`, "carousel.cardButtonCount", { max: LIMITS.cardButtons });
+    if (card.buttons.length > LIMITS.cardButtons)
+      problems.error(`${path}.buttons`, "carousel.cardButtonCount", { max: LIMITS.cardButtons });
     card.buttons.forEach((button, index) => {
-      if (button.type === "QUICK_REPLY" || button.type === "URL" || button.type === "PHONE_NUMBER") lintButton(problems, `${path}.buttons.${index}`, button);
+      if (button.type === "QUICK_REPLY" || button.type === "URL" || button.type === "PHONE_NUMBER")
+        lintButton(problems, `${path}.buttons.${index}`, button);
       else problems.error(`${path}.buttons.${index}`, "carousel.cardButtonType");
     });
     if (first && cardIndex > 0) {

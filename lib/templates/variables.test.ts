@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { templateDraftSchema } from "./draft";
-import { draftVariables, fillVariables, findVariables, hasStrayBraces, nextVariable, orderedVariables, splitUrl, variableNames } from "./variables";
+import {
+  draftVariables,
+  fillVariables,
+  findVariables,
+  hasStrayBraces,
+  nextVariable,
+  orderedVariables,
+  splitUrl,
+  variableNames,
+} from "./variables";
 
 describe("findVariables", () => {
   it("finds positional, named and invalid variables with their positions, in order", () => {
@@ -104,7 +113,12 @@ describe("draftVariables", () => {
       "carousel.cards.1.body.text": ["1"],
       "carousel.cards.1.buttons.0.url": ["1"],
     });
-    const auth = templateDraftSchema.parse({ name: "x", language: "en_US", category: "AUTHENTICATION", body: { text: "*{{1}}* is your code." } });
+    const auth = templateDraftSchema.parse({
+      name: "x",
+      language: "en_US",
+      category: "AUTHENTICATION",
+      body: { text: "*{{1}}* is your code." },
+    });
     expect(draftVariables(auth)).toEqual({});
   });
 });
