@@ -41,6 +41,9 @@ export const env = createEnv({
       .regex(/^v\d+\.\d+$/, "WHATSAPP_GRAPH_API_VERSION looks like v23.0")
       .default("v23.0"),
     META_APP_SECRET: z.string().min(8).optional(),
+    // The Meta app's id: template media samples are uploaded to it (Resumable Upload API,
+    // POST /{app-id}/uploads). Needed against Meta; against the emulator a fixed local id is used.
+    META_APP_ID: z.string().regex(/^\d{1,30}$/, "META_APP_ID is the app's numeric id").optional(),
     WHATSAPP_WEBHOOK_VERIFY_TOKEN: z.string().min(8).optional(),
 
     // Set: background tasks run on Trigger.dev (lib/jobs); unset: on the embedded pg-boss runner.

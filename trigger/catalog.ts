@@ -7,8 +7,9 @@ import type { DefinedScheduledTask, DefinedTask } from "@/lib/jobs/define";
 import { consentReply } from "./consent-reply";
 import { contactImport } from "./contact-import";
 import { mediaRetention } from "./media-retention";
+import { templateSync } from "./template-sync";
 import { webhookRetention } from "./webhook-retention";
 
 export const TASKS: DefinedTask[] = [consentReply, contactImport];
 
-export const SCHEDULED_TASKS: DefinedScheduledTask[] = [mediaRetention, webhookRetention];
+export const SCHEDULED_TASKS: DefinedScheduledTask[] = [mediaRetention, webhookRetention, templateSync];

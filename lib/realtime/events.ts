@@ -54,8 +54,17 @@ export const realtimeEventSchemas = {
   "contact.updated": z.object({ contactId: id, at: iso }),
   /** Many contacts changed at once (a bulk delete, group or tag change): lists showing them reload. */
   "contacts.changed": z.object({ at: iso }),
-  /** A template's review status changed (Meta's message_template_status_update, or a local edit). */
-  "template.updated": z.object({ templateId: id, status: z.string().max(40), at: iso }),
+  /**
+   * A template changed: its review status, quality rating or category (Meta's template webhooks),
+   * or a submit, edit, delete, draft save or sync in Parley. `status` "DELETED" once the row is gone.
+   */
+  "template.updated": z.object({
+    templateId: id,
+    status: z.string().max(40),
+    qualityScore: z.string().max(16).nullable().optional(),
+    category: z.string().max(32).optional(),
+    at: iso,
+  }),
   /** A campaign's counters (throttled by the publisher: at most a few per second per campaign). */
   "campaign.progress": z.object({
     campaignId: id,

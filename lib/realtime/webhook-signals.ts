@@ -40,7 +40,8 @@ export async function publishWebhookOutcome(outcome: EventOutcome): Promise<void
     }
 
     for (const t of outcome.templates) {
-      messages.push(toWorkspace(t.workspaceId, "template.updated", { templateId: t.templateId, status: t.status, at }));
+      const { workspaceId, templateId, status, qualityScore, category } = t;
+      messages.push(toWorkspace(workspaceId, "template.updated", { templateId, status, qualityScore, category, at }));
     }
     await publishMany(messages);
   } catch (error) {

@@ -375,6 +375,57 @@ describe("templates", () => {
   });
 });
 
+describe("template studio calls", () => {
+  it("reads one template by id, with its quality score", async () => {
+    const [hello] = await wa.listTemplates({ name: "hello_world" });
+    const one = await wa.getTemplate(hello!.id);
+    expect(one).toMatchObject({ id: hello!.id, name: "hello_world", language: "en_US", status: "APPROVED", category: "UTILITY" });
+    expect(one.components.map((component) => component.type)).toEqual(["HEADER", "BODY", "FOOTER"]);
+    await emu.setTemplateQuality({ id: hello!.id }, "YELLOW");
+    expect((await wa.getTemplate(hello!.id)).qualityScore).toBe("YELLOW");
+
+    const missing = await failure(wa.getTemplate("999999999999"));
+    expect(missing).toBeInstanceOf(WhatsAppApiError);
+    await expect(wa.getTemplate("../phone")).rejects.toBeInstanceOf(WhatsAppRequestError);
+  });
+
+  it("edits a template's components (back to PENDING); Meta refuses a category change on an approved one", async () => {
+    const created = await wa.createTemplate({
+      name: "edit_me",
+      language: "en_US",
+      category: "UTILITY",
+      components: [{ type: "BODY", text: "Old" }],
+    });
+    await emu.setTemplateStatus({ id: created.id }, "APPROVED");
+    await wa.editTemplate(created.id, { components: [{ type: "BODY", text: "New text" }] });
+    const edited = await wa.getTemplate(created.id);
+    expect(edited).toMatchObject({ status: "PENDING", components: [{ type: "BODY", text: "New text" }] });
+
+    await emu.setTemplateStatus({ id: created.id }, "APPROVED");
+    const locked = await failure(wa.editTemplate(created.id, { category: "MARKETING" }));
+    expect(locked).toBeInstanceOf(WhatsAppApiError);
+    expect(locked).toMatchObject({ code: 100, retryable: false, title: "Category can't be changed" });
+    await expect(wa.editTemplate(created.id, {})).rejects.toBeInstanceOf(WhatsAppRequestError);
+  });
+
+  it("uploads a sample through a resumable upload session and answers the handle", async () => {
+    const { handle } = await wa.uploadSample({ appId: "123456789", fileName: "banner.jpg", mimeType: "image/jpeg", bytes: JPEG });
+    expect(handle).toMatch(/\S/);
+    expect(emu.templateSampleBytes(handle)).toEqual(JPEG);
+    expect(emu.templateSamples().at(-1)).toMatchObject({ fileName: "banner.jpg", mimeType: "image/jpeg" });
+
+    await expect(wa.uploadSample({ appId: "123456789", fileName: "a.gif", mimeType: "image/gif", bytes: JPEG })).rejects.toBeInstanceOf(
+      WhatsAppRequestError,
+    );
+    await expect(wa.uploadSample({ appId: "app", fileName: "a.jpg", mimeType: "image/jpeg", bytes: JPEG })).rejects.toBeInstanceOf(
+      WhatsAppRequestError,
+    );
+    await expect(
+      wa.uploadSample({ appId: "123456789", fileName: "a.jpg", mimeType: "image/jpeg", bytes: new Uint8Array(0) }),
+    ).rejects.toBeInstanceOf(WhatsAppRequestError);
+  });
+});
+
 describe("phone number", () => {
   it("reads display number, verified name, quality rating and throughput level", async () => {
     expect(await wa.getPhoneNumber()).toMatchObject({

@@ -30,13 +30,17 @@ import { getPhoneNumber, type PhoneNumberDetails } from "./phone-number";
 import {
   createTemplate,
   deleteTemplate,
+  editTemplate,
+  getTemplate,
   listTemplates,
   type CreatedTemplate,
   type DeleteTemplateInput,
+  type EditTemplateInput,
   type ListTemplatesOptions,
   type MessageTemplate,
 } from "./templates/api";
 import type { TemplateDefinition } from "./templates/definition";
+import { uploadSample, type SampleUpload } from "./templates/upload";
 import { createGraphTransport, DEFAULT_TIMEOUT_MS } from "./transport";
 import { listWabaPhoneNumberIds, subscribeAppToWaba } from "./waba";
 import { validateRequest } from "./validate";
@@ -91,8 +95,14 @@ export interface WhatsAppClient {
 
   /** Every template of the WABA (all pages), optionally filtered. */
   listTemplates(options?: ListTemplatesOptions): Promise<MessageTemplate[]>;
+  /** One template by its id (GET /{template-id}). */
+  getTemplate(templateId: string, options?: CallOptions): Promise<MessageTemplate>;
   createTemplate(definition: TemplateDefinition, options?: CallOptions): Promise<CreatedTemplate>;
+  /** POST /{template-id}: new components and/or category; the template goes back to review. */
+  editTemplate(templateId: string, edit: EditTemplateInput, options?: CallOptions): Promise<void>;
   deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<void>;
+  /** A header sample through the Resumable Upload API: the handle for `example.header_handle`. */
+  uploadSample(upload: SampleUpload, options?: CallOptions): Promise<{ handle: string }>;
 
   getPhoneNumber(options?: CallOptions): Promise<PhoneNumberDetails>;
   /** The ids of every phone number on the WABA (all pages). */
@@ -153,8 +163,11 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
     deleteMedia: (mediaId, opts) => deleteMedia(transport, phoneNumberId, mediaId, opts),
 
     listTemplates: (opts) => listTemplates(transport, wabaId, opts),
+    getTemplate: (templateId, opts) => getTemplate(transport, templateId, opts),
     createTemplate: (definition, opts) => createTemplate(transport, wabaId, definition, opts),
+    editTemplate: (templateId, edit, opts) => editTemplate(transport, templateId, edit, opts),
     deleteTemplate: (input, opts) => deleteTemplate(transport, wabaId, input, opts),
+    uploadSample: (upload, opts) => uploadSample(transport, upload, opts),
 
     getPhoneNumber: (opts) => getPhoneNumber(transport, phoneNumberId, opts),
     listWabaPhoneNumberIds: (opts) => listWabaPhoneNumberIds(transport, wabaId, opts),
@@ -181,5 +194,13 @@ export type {
 export type { MessageStatus, SendResult } from "./messages/send";
 export type { TemplateSend } from "./messages/template";
 export type { PhoneNumberDetails, QualityRating, ThroughputLevel } from "./phone-number";
-export type { CreatedTemplate, DeleteTemplateInput, ListTemplatesOptions, MessageTemplate, TemplateStatus } from "./templates/api";
+export type {
+  CreatedTemplate,
+  DeleteTemplateInput,
+  EditTemplateInput,
+  ListTemplatesOptions,
+  MessageTemplate,
+  TemplateStatus,
+} from "./templates/api";
+export type { SampleUpload } from "./templates/upload";
 export type { TemplateCategory, TemplateDefinition, TemplateDefinitionComponent } from "./templates/definition";

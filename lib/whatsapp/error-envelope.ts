@@ -79,6 +79,7 @@ export function toApiError(answer: FailedAnswer): WhatsAppApiError {
     message,
     title: error.error_user_title ?? (message.replace(CODE_PREFIX, "") || null),
     details,
+    userMessage: error.error_user_msg ?? null,
     fbtraceId: error.fbtrace_id ?? answer.headers.get("x-fb-trace-id"),
     isTransient: error.is_transient ?? null,
     retryAfterHeaderMs,

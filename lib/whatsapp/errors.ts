@@ -37,6 +37,8 @@ export interface WhatsAppApiErrorInit {
   message: string;
   title: string | null;
   details: string | null;
+  /** `error.error_user_msg`: Meta's explanation for the user (template refusals say what to fix here). */
+  userMessage?: string | null;
   fbtraceId: string | null;
   isTransient: boolean | null;
   /** From a Retry-After header, when the server sent one. */
@@ -62,6 +64,8 @@ export class WhatsAppApiError extends WhatsAppError {
   readonly title: string | null;
   /** `error.error_data.details`: Meta's most specific explanation. */
   readonly details: string | null;
+  /** `error.error_user_msg`, Meta's sentence for the user. Display only. */
+  readonly userMessage: string | null;
   readonly fbtraceId: string | null;
   /** Graph's own `is_transient` hint, kept for logs; the classification keys on `code`. */
   readonly isTransient: boolean | null;
@@ -84,6 +88,7 @@ export class WhatsAppApiError extends WhatsAppError {
     this.type = init.type;
     this.title = init.title;
     this.details = init.details;
+    this.userMessage = init.userMessage ?? null;
     this.fbtraceId = init.fbtraceId;
     this.isTransient = init.isTransient;
     const classification = classifyMetaError(init.code, init.httpStatus);

@@ -59,6 +59,15 @@ export const templatePageSchema = z.looseObject({
 /** POST /{waba-id}/message_templates. */
 export const createTemplateResponseSchema = z.looseObject({ id: z.string().min(1), status: z.string(), category: z.string().optional() });
 
+/** GET /{template-id}: one template node (the same fields as a list entry). */
+export const templateNodeSchema = templateSchema;
+
+/** POST /{app-id}/uploads: the resumable upload session ("upload:…", may carry "?sig=…"). */
+export const uploadSessionSchema = z.looseObject({ id: z.string().regex(/^upload:/, "expected an upload session id") });
+
+/** POST /upload:<session>: the file handle for `example.header_handle`. */
+export const uploadHandleSchema = z.looseObject({ h: z.string().min(1) });
+
 /** GET /{phone-number-id}?fields=… */
 export const phoneNumberSchema = z.looseObject({
   id: z.string().min(1),

@@ -34,6 +34,12 @@ export interface GraphCall<S extends z.ZodType> {
   query?: Record<string, QueryValue>;
   json?: unknown;
   form?: FormData;
+  /** Raw bytes as the body (the resumable upload's transfer step). */
+  bytes?: { data: Uint8Array; contentType: string };
+  /** Extra request headers (e.g. the upload's `file_offset`). */
+  headers?: Record<string, string>;
+  /** Meta's resumable upload wants `Authorization: OAuth <token>`; everything else `Bearer`. */
+  authScheme?: "Bearer" | "OAuth";
   schema: S;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -88,10 +94,17 @@ export function createGraphTransport(options: TransportOptions): GraphTransport 
       const url = buildUrl(baseUrl, options.version, call.path, call.query);
       const write = call.method !== "GET";
       const timeoutMs = call.timeoutMs ?? defaultTimeout;
-      const headers: Record<string, string> = { authorization, accept: "application/json" };
+      const headers: Record<string, string> = {
+        ...call.headers,
+        authorization: call.authScheme === "OAuth" ? `OAuth ${options.accessToken}` : authorization,
+        accept: "application/json",
+      };
       let body: BodyInit | undefined;
       if (call.form) {
         body = call.form; // fetch sets the multipart boundary itself
+      } else if (call.bytes) {
+        headers["content-type"] = call.bytes.contentType;
+        body = call.bytes.data as Uint8Array<ArrayBuffer>;
       } else if (call.json !== undefined) {
         headers["content-type"] = "application/json";
         body = JSON.stringify(call.json);

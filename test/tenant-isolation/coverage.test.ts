@@ -35,6 +35,7 @@ const ALLOWED: Record<string, string> = {
   publishConversationUpdated: "publishes to the workspace of a row the service already found in scope",
   publishMessageCreated: "publishes to the workspace of a row the service already found in scope",
   publishMessageStatus: "publishes to the workspace of a row the service already found in scope",
+  publishTemplate: "publishes template.updated to the caller's workspace channel, for a row the service found in scope",
   // Internal steps of a tested service, called only with rows found through the caller's scope.
   recordAudit: "appends an audit row for ctx inside the calling service's transaction; reads nothing",
   deliver: "sendMessage/retryMessage's Graph call on a message row they found in scope (tested through them)",

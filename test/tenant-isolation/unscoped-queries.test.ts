@@ -31,6 +31,7 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   "lib/services/media/inbound/claim.ts": "claims due media by id for the download runs of every workspace",
   "lib/services/media/inbound/download-media.ts": "loads the claimed row by id; its writes then go through tenantDb(media)",
   "lib/services/media/retention/clean-up-expired-media.ts": "lists the workspaces with a retention setting; each one's media through tenantDb",
+  "lib/services/templates/sync-templates.ts": "syncAllTemplates (the scheduled sync) lists the workspaces with a connection; each one's templates through tenantDb",
   "lib/services/webhooks/process-event.ts": "the webhook pipeline's transaction: the workspace is routed from Meta's phone_number_id inside it (webhooks.integration-test.ts)",
   "lib/services/webhooks/recover.ts": "re-processes stored webhook events of every workspace",
   "lib/services/webhooks/retention.ts": "deletes processed webhook events of every workspace",

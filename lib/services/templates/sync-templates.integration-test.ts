@@ -38,7 +38,9 @@ describe("syncTemplates", () => {
     // The emulator seeds its sample templates on the first number's WABA only.
     expect(await syncTemplates(tenant.agent.ctx)).toEqual({ synced: 0, skipped: 0 });
     await emulator.setTemplateStatus({ wabaId: number.wabaId, name: "hello_world", language: "en_US" }, "PAUSED");
-    const first = await prisma.template.findFirstOrThrow({ where: { name: "hello_world", connection: { phoneNumberId: number.phoneNumberId } } });
+    const first = await prisma.template.findFirstOrThrow({
+      where: { name: "hello_world", connection: { phoneNumberId: number.phoneNumberId } },
+    });
     const owner = await prisma.membership.findFirstOrThrow({ where: { workspaceId: first.workspaceId, role: "agent" } });
     await syncTemplates({ workspaceId: first.workspaceId, userId: owner.userId, role: "agent" });
     expect((await prisma.template.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("PAUSED");

@@ -11,8 +11,10 @@ import { parseInboundMessage } from "@/lib/whatsapp/webhook/inbound-message";
 import { describeMetaError, parseMetaErrors } from "@/lib/whatsapp/webhook/meta-error";
 import { parseStatus } from "@/lib/whatsapp/webhook/status";
 import { parseTemplateStatus } from "@/lib/whatsapp/webhook/template-status";
+import { parseTemplateCategory, parseTemplateQuality } from "@/lib/whatsapp/webhook/template-updates";
 import { applyStatus } from "./apply-status";
 import { applyTemplateStatus } from "./apply-template-status";
+import { applyTemplateCategory, applyTemplateQuality } from "./apply-template-updates";
 import type { WebhookHooks } from "./hooks";
 import { parseProfiles, profileFor } from "./inbound/profiles";
 import { receiveMessage } from "./inbound/receive-message";
@@ -107,6 +109,14 @@ export async function applyDelivery(
       } else if (change.data.field === "message_template_status_update") {
         const update = parseTemplateStatus(change.data.value);
         if (update.ok) await applyTemplateStatus(tx, ctx.routing, entry.data.id, update.update, work);
+        else work.note(`${where}: ${update.reason}: skipped`);
+      } else if (change.data.field === "message_template_quality_update") {
+        const update = parseTemplateQuality(change.data.value);
+        if (update.ok) await applyTemplateQuality(tx, ctx.routing, entry.data.id, update.update, work, ctx.receivedAt);
+        else work.note(`${where}: ${update.reason}: skipped`);
+      } else if (change.data.field === "template_category_update") {
+        const update = parseTemplateCategory(change.data.value);
+        if (update.ok) await applyTemplateCategory(tx, ctx.routing, entry.data.id, update.update, work);
         else work.note(`${where}: ${update.reason}: skipped`);
       }
       // Other fields (account_update, phone_number_quality_update, …) are kept in the raw event only.

@@ -1,13 +1,14 @@
 /**
- * `message_template_status_update`: the Template row of each workspace holding a connection on the
- * entry's WABA, matched by Meta's template id, else by name + language (then its id is recorded).
- * Templates of workspaces without a connection on that WABA are never touched.
+ * `message_template_status_update`: the status of the template's row in each workspace on the
+ * entry's WABA (template-rows.ts). Meta's reason is kept for REJECTED, PAUSED and DISABLED, and
+ * cleared by an approval.
  */
 import type { Prisma } from "@/lib/db";
 import type { TemplateStatus } from "@/lib/generated/prisma/enums";
 import type { TemplateStatusUpdate } from "@/lib/whatsapp/webhook/template-status";
 import type { EventWork } from "./outcome";
 import type { EventRouting } from "./routing";
+import { templateLabel, templateWorkspaces, updateTemplateRows } from "./template-rows";
 
 /** Meta's `event` → our status; null for events that carry no status of ours (FLAGGED, ARCHIVED, …). */
 export function templateStatusFor(event: string): TemplateStatus | null {
@@ -29,6 +30,8 @@ export function templateStatusFor(event: string): TemplateStatus | null {
   }
 }
 
+const WITH_REASON = new Set<TemplateStatus>(["REJECTED", "PAUSED", "DISABLED"]);
+
 export async function applyTemplateStatus(
   tx: Prisma.TransactionClient,
   routing: EventRouting,
@@ -36,38 +39,16 @@ export async function applyTemplateStatus(
   update: TemplateStatusUpdate,
   work: EventWork,
 ): Promise<void> {
-  const label = `template ${update.metaId ?? `${update.name}/${update.language}`}`;
-  const workspaceIds = wabaId ? await routing.byWabaId(wabaId) : [];
-  if (workspaceIds.length === 0) {
-    work.note(`${label}: unknown WABA ${wabaId ?? "(none)"}: ignored`);
-    return;
-  }
+  const workspaceIds = await templateWorkspaces(routing, wabaId, update, work);
+  if (workspaceIds.length === 0) return;
   const status = templateStatusFor(update.event);
   if (!status) {
-    work.note(`${label}: event ${update.event.slice(0, 64)} has no template status: ignored`);
+    work.note(`${templateLabel(update)}: event ${update.event.slice(0, 64)} has no template status: ignored`);
     return;
   }
   const data: Prisma.TemplateUpdateManyMutationInput = {
     status,
-    ...(status === "REJECTED" ? { rejectedReason: update.reason } : status === "APPROVED" ? { rejectedReason: null } : {}),
+    ...(WITH_REASON.has(status) ? { rejectedReason: update.reason } : status === "APPROVED" ? { rejectedReason: null } : {}),
   };
-
-  let updated = 0;
-  const select = { id: true } as const;
-  for (const workspaceId of workspaceIds) {
-    let rows = update.metaId ? await tx.template.updateManyAndReturn({ where: { workspaceId, metaId: update.metaId }, data, select }) : [];
-    if (rows.length === 0 && update.name && update.language) {
-      const byName = { workspaceId, name: update.name, language: update.language };
-      rows = await tx.template.updateManyAndReturn({
-        where: byName,
-        data: { ...data, ...(update.metaId ? { metaId: update.metaId } : {}) },
-        select,
-      });
-    }
-    updated += rows.length;
-    // Their ids, for the real-time `template.updated` sent once the event commits.
-    for (const row of rows) work.templates.push({ workspaceId, templateId: row.id, status });
-  }
-  if (updated === 0) work.note(`${label}: no such template in the WABA's workspaces: ignored`);
-  work.templatesUpdated += updated;
+  await updateTemplateRows(tx, workspaceIds, update, data, work);
 }

@@ -22,11 +22,14 @@ export interface InsertedMessage {
   wamid: string;
 }
 
-/** A template whose review status the event changed (for the real-time `template.updated`). */
+/** A template whose review status, quality or category the event changed (for the real-time `template.updated`). */
 export interface UpdatedTemplate {
   workspaceId: string;
   templateId: string;
+  /** The row's status after the event. */
   status: string;
+  qualityScore?: string | null;
+  category?: string;
 }
 
 export type ProcessResult =

@@ -1,10 +1,19 @@
-/** The WABA's message templates: list (every page), create, delete. */
+/** The WABA's message templates: list (every page), get one, create, edit, delete. */
 import { z } from "zod";
 import type { CallOptions } from "../call-options";
-import { createTemplateResponseSchema, successSchema, templatePageSchema, type TemplateNode } from "../responses";
+import { createTemplateResponseSchema, successSchema, templateNodeSchema, templatePageSchema, type TemplateNode } from "../responses";
 import { graphPath, type GraphTransport } from "../transport";
 import { validateRequest } from "../validate";
-import { templateDefinitionSchema, templateLanguageSchema, templateNameSchema, type TemplateDefinition } from "./definition";
+import {
+  templateCategorySchema,
+  templateDefinitionComponentSchema,
+  templateDefinitionSchema,
+  templateLanguageSchema,
+  templateNameSchema,
+  type TemplateCategory,
+  type TemplateDefinition,
+  type TemplateDefinitionComponent,
+} from "./definition";
 
 export type TemplateStatus = "APPROVED" | "PENDING" | "REJECTED" | "PAUSED" | "DISABLED" | "IN_APPEAL" | "LIMIT_EXCEEDED" | (string & {});
 
@@ -153,6 +162,57 @@ export async function deleteTemplate(
     method: "DELETE",
     path: graphPath(wabaId, "message_templates"),
     query: { name, hsm_id: hsmId },
+    schema: successSchema,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+  });
+}
+
+const templateIdSchema = z.string().regex(/^\d{1,30}$/, "expected a template id");
+
+/** GET /{template-id}: one template as Meta holds it now. */
+export async function getTemplate(transport: GraphTransport, templateId: string, options: CallOptions = {}): Promise<MessageTemplate> {
+  const id = validateRequest("get template", templateIdSchema, templateId);
+  const node = await transport.call({
+    operation: "GET /{template-id}",
+    method: "GET",
+    path: graphPath(id),
+    query: { fields: FIELDS },
+    schema: templateNodeSchema,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+  });
+  return toTemplate(node);
+}
+
+export interface EditTemplateInput {
+  /** Meta refuses a category change on an approved template. */
+  category?: TemplateCategory;
+  /** The whole component array (Meta replaces it; there is no partial edit). */
+  components?: TemplateDefinitionComponent[];
+}
+
+const editSchema = z
+  .strictObject({
+    category: templateCategorySchema.optional(),
+    components: z.array(templateDefinitionComponentSchema).min(1).optional(),
+  })
+  .refine((edit) => edit.category !== undefined || edit.components !== undefined, "nothing to edit: give a category or components");
+
+/** POST /{template-id}: edits an approved, rejected or paused template; it goes back to review. */
+export async function editTemplate(
+  transport: GraphTransport,
+  templateId: string,
+  edit: EditTemplateInput,
+  options: CallOptions = {},
+): Promise<void> {
+  const id = validateRequest("edit template", templateIdSchema, templateId);
+  const body = validateRequest("edit template", editSchema, edit);
+  await transport.call({
+    operation: "POST /{template-id}",
+    method: "POST",
+    path: graphPath(id),
+    json: body,
     schema: successSchema,
     signal: options.signal,
     timeoutMs: options.timeoutMs,

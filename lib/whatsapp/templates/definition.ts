@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 
-export const TEMPLATE_DEFINITION_LIMITS = { name: 512, headerText: 60, bodyText: 1024, footerText: 60, buttons: 10 } as const;
+export const TEMPLATE_DEFINITION_LIMITS = { name: 512, headerText: 60, bodyText: 1024, footerText: 60, buttons: 10, cards: 10 } as const;
 
 export const templateCategorySchema = z.enum(["MARKETING", "UTILITY", "AUTHENTICATION"]);
 export type TemplateCategory = z.infer<typeof templateCategorySchema>;
@@ -41,11 +41,21 @@ const buttonsComponent = z.looseObject({
     .max(TEMPLATE_DEFINITION_LIMITS.buttons),
 });
 
+/** Media card carousel (marketing): the body above, then 2–10 cards of header, body and buttons. */
+const carouselComponent = z.looseObject({
+  type: z.literal("CAROUSEL"),
+  cards: z
+    .array(z.looseObject({ components: z.array(z.looseObject({ type: z.string().min(1) })).min(1) }))
+    .min(1)
+    .max(TEMPLATE_DEFINITION_LIMITS.cards),
+});
+
 export const templateDefinitionComponentSchema = z.discriminatedUnion("type", [
   headerComponent,
   bodyComponent,
   footerComponent,
   buttonsComponent,
+  carouselComponent,
 ]);
 export type TemplateDefinitionComponent = z.infer<typeof templateDefinitionComponentSchema>;
 
@@ -61,7 +71,7 @@ export const templateDefinitionSchema = z
     allow_category_change: z.boolean().optional(),
   })
   .superRefine((template, context) => {
-    for (const type of ["HEADER", "BODY", "FOOTER", "BUTTONS"] as const) {
+    for (const type of ["HEADER", "BODY", "FOOTER", "BUTTONS", "CAROUSEL"] as const) {
       const count = template.components.filter((component) => component.type === type).length;
       if (count > 1) context.addIssue({ code: "custom", path: ["components"], message: `at most one ${type} component` });
       if (type === "BODY" && count === 0)

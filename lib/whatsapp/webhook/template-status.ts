@@ -1,7 +1,8 @@
 /**
  * `message_template_status_update` (entry.id = the WABA id; entry.time set):
  *   { event: "APPROVED" | "REJECTED" | "PENDING" | "PAUSED" | "DISABLED" | …, message_template_id: <number>,
- *     message_template_name, message_template_language, reason, message_template_category?, … }
+ *     message_template_name, message_template_language, reason, message_template_category?,
+ *     other_info?: { title, description } (pauses and disables), … }
  */
 import { z } from "zod";
 
@@ -11,6 +12,8 @@ const templateStatusSchema = z.looseObject({
   message_template_name: z.string().min(1).max(512).optional(),
   message_template_language: z.string().min(1).max(32).optional(),
   reason: z.string().max(2_000).nullable().optional(),
+  // PAUSED and DISABLED carry their explanation here, with `reason` null.
+  other_info: z.looseObject({ title: z.string().max(200).optional(), description: z.string().max(2_000).optional() }).nullable().optional(),
 });
 
 export interface TemplateStatusUpdate {
@@ -19,7 +22,7 @@ export interface TemplateStatusUpdate {
   metaId: string | null;
   name: string | null;
   language: string | null;
-  /** Meta's reason; "NONE" (sent with approvals) becomes null. */
+  /** Meta's reason ("NONE", sent with approvals, becomes null), else other_info's description (pauses). */
   reason: string | null;
 }
 
@@ -41,6 +44,6 @@ export function parseTemplateStatus(raw: unknown): ParsedTemplateStatus {
   const name = v.message_template_name ?? null;
   const language = v.message_template_language ?? null;
   if (!metaId && !(name && language)) return { ok: false, reason: "template status names no template (no id, name or language)" };
-  const reason = v.reason && v.reason.toUpperCase() !== "NONE" ? v.reason : null;
+  const reason = (v.reason && v.reason.toUpperCase() !== "NONE" ? v.reason : null) ?? v.other_info?.description ?? null;
   return { ok: true, update: { event: v.event.toUpperCase(), metaId, name, language, reason } };
 }

@@ -1,0 +1,24 @@
+/**
+ * The zod shapes the template actions share (not a "use server" module: it exports values). The
+ * draft is the builder's TemplateDraft, loose enough to carry a half-written one; what Meta would
+ * refuse is the lint's business, on the server before any call.
+ */
+import { z } from "zod";
+import { TEMPLATE_CATEGORIES } from "@/lib/templates/draft";
+
+export const templateId = z.string().trim().min(1).max(64);
+export const TEMPLATE_STATUSES = [
+  "DRAFT",
+  "PENDING",
+  "APPROVED",
+  "REJECTED",
+  "PAUSED",
+  "DISABLED",
+  "IN_APPEAL",
+  "PENDING_DELETION",
+  "DELETED",
+  "LIMIT_EXCEEDED",
+] as const;
+export const TEMPLATE_QUALITIES = ["GREEN", "YELLOW", "RED", "UNKNOWN"] as const;
+export const templateCategory = z.enum(TEMPLATE_CATEGORIES);
+export const templateLanguage = z.string().trim().min(1).max(16);
