@@ -19,6 +19,21 @@ import type { BuilderTemplate } from "./status-panel";
 
 type Outcome = { data?: { id: string; problems?: LintProblem[] }; serverError?: ActionError; validationErrors?: { fieldErrors?: Partial<Record<string, string[]>> } } | undefined;
 
+type RawOutcome = { data?: unknown; serverError?: ActionError; validationErrors?: { fieldErrors?: Partial<Record<string, string[]>> } } | undefined;
+
+/**
+ * The actions answer in their own shapes (a template; `{ ok, template }` or `{ ok: false, problems }`
+ * from submit and edit; `{ deleted }` from delete): one reading of them for the buttons.
+ */
+function outcomeOf(raw: RawOutcome, fallbackId?: string): Outcome {
+  if (!raw) return undefined;
+  if (raw.serverError || raw.validationErrors) return { serverError: raw.serverError, validationErrors: raw.validationErrors };
+  const data = raw.data as { id?: string; ok?: boolean; problems?: LintProblem[]; template?: { id: string } } | undefined;
+  if (data?.ok === false) return { data: { id: fallbackId ?? "", problems: data.problems ?? [] } };
+  const id = data?.template?.id ?? data?.id ?? fallbackId;
+  return id ? { data: { id } } : { serverError: { code: "internal", messageKey: "unknown", params: {} } };
+}
+
 /**
  * What can be done with the draft: save it, submit it (or its changes) to Meta, duplicate it into
  * another language, delete it (this language, or every language of its name).
@@ -54,10 +69,10 @@ export function BuilderActions({
   const submitted = Boolean(template && template.status !== "DRAFT");
   const [blocked, setBlocked] = useState(false);
 
-  async function run(kind: string, call: () => Promise<Outcome>, done: (id: string) => void) {
+  async function run(kind: string, call: () => Promise<RawOutcome>, done: (id: string) => void) {
     setBusy(kind);
     setMessage(null);
-    const outcome = await call().catch(() => undefined);
+    const outcome = outcomeOf(await call().catch(() => undefined), template?.id);
     setBusy(null);
     const problems = outcome?.data?.problems;
     if (problems && problems.length > 0) {
@@ -132,7 +147,7 @@ export function BuilderActions({
               pending={busy === "delete"}
               onClick={() => {
                 if (!window.confirm(t("confirmDelete", { name: draft.name, language: draft.language }))) return;
-                void run("delete", async () => withId(await deleteTemplateAction({ slug, id: template.id, scope: "language" }), template.id), () => router.push(`/w/${slug}/templates`));
+                void run("delete", () => deleteTemplateAction({ slug, id: template.id, scope: "language" }), () => router.push(`/w/${slug}/templates`));
               }}
             >
               {t("delete")}
@@ -145,7 +160,7 @@ export function BuilderActions({
                 pending={busy === "deleteAll"}
                 onClick={() => {
                   if (!window.confirm(t("confirmDeleteAll", { name: draft.name }))) return;
-                  void run("deleteAll", async () => withId(await deleteTemplateAction({ slug, id: template.id, scope: "all" }), template.id), () => router.push(`/w/${slug}/templates`));
+                  void run("deleteAll", () => deleteTemplateAction({ slug, id: template.id, scope: "all" }), () => router.push(`/w/${slug}/templates`));
                 }}
               >
                 {t("deleteAll")}
@@ -161,10 +176,4 @@ export function BuilderActions({
       )}
     </div>
   );
-}
-
-/** Delete answers no id of its own; the outcome reads like the others. */
-function withId(outcome: { data?: unknown; serverError?: ActionError; validationErrors?: NonNullable<Outcome>["validationErrors"] } | undefined, id: string): Outcome {
-  if (!outcome) return undefined;
-  return outcome.serverError || outcome.validationErrors ? { serverError: outcome.serverError, validationErrors: outcome.validationErrors } : { data: { id } };
 }

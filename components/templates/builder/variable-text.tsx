@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ParameterFormat } from "@/lib/templates/draft";
 import { nextVariable, variableNames } from "@/lib/templates/variables";
@@ -28,13 +28,14 @@ interface VariableTextProps {
  */
 export function VariableText({ label, path, text, examples, max, parameterFormat, singleLine, onChange }: VariableTextProps) {
   const t = useTranslations("templateBuilder");
-  const area = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  // The field is found by id when a toolbar button is pressed (its selection is read then, never in render).
+  const fieldId = useId();
   const [name, setName] = useState("");
   const variables = variableNames(text);
   const examplesPath = path.replace(/text$/, "examples");
 
   function apply(edit: (text: string, start: number, end: number) => TextEdit) {
-    const el = area.current;
+    const el = document.getElementById(fieldId) as HTMLTextAreaElement | HTMLInputElement | null;
     const start = el?.selectionStart ?? text.length;
     const end = el?.selectionEnd ?? text.length;
     const result = edit(text, start, end);
@@ -88,7 +89,7 @@ export function VariableText({ label, path, text, examples, max, parameterFormat
       </div>
       {singleLine ? (
         <DraftInput
-          inputRef={area}
+          id={fieldId}
           label={label}
           path={path}
           value={text}
@@ -97,7 +98,7 @@ export function VariableText({ label, path, text, examples, max, parameterFormat
         />
       ) : (
         <DraftTextarea
-          textareaRef={area}
+          id={fieldId}
           label={label}
           path={path}
           value={text}

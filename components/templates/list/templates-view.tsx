@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
-import { listTemplatesAction, syncTemplatesAction } from "@/app/actions/templates/list";
+import { listTemplatesAction } from "@/app/actions/templates/list";
+import { syncTemplatesAction } from "@/app/actions/templates/sync";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";
 import { useRealtimeCatchUp, useRealtimeEvent } from "@/components/realtime/realtime-provider";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { QualityBadge, StatusBadge } from "./status-badge";
-import { filterRows, NO_FILTERS, type TemplateFilters, type TemplateRow } from "./types";
+import { filterRows, toRow, type TemplateFilters, type TemplateRow } from "./types";
 
 const STATUSES = ["DRAFT", "PENDING", "APPROVED", "REJECTED", "PAUSED", "DISABLED"] as const;
 const CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
@@ -17,19 +18,6 @@ const QUALITIES = ["GREEN", "YELLOW", "RED", "UNKNOWN"] as const;
 
 const select =
   "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
-
-/** The filters the address bar names (?q=&status=&category=&language=&quality=), so a view can be shared. */
-function filtersFromUrl(): TemplateFilters {
-  if (typeof window === "undefined") return NO_FILTERS;
-  const query = new URLSearchParams(window.location.search);
-  return {
-    search: query.get("q") ?? "",
-    status: query.get("status") ?? "",
-    category: query.get("category") ?? "",
-    language: query.get("language") ?? "",
-    quality: query.get("quality") ?? "",
-  };
-}
 
 function writeUrl(filters: TemplateFilters) {
   const query = new URLSearchParams();
@@ -43,15 +31,25 @@ function writeUrl(filters: TemplateFilters) {
  * Every template of the workspace: filters and search (kept in the URL), sync from Meta, and rows
  * that follow Meta's review live (`template.updated`).
  */
-export function TemplatesView({ slug, initialRows, canManage, languageLabels }: { slug: string; initialRows: TemplateRow[]; canManage: boolean; languageLabels: Record<string, string> }) {
+export function TemplatesView({
+  slug,
+  initialRows,
+  initialFilters,
+  canManage,
+  languageLabels,
+}: {
+  slug: string;
+  initialRows: TemplateRow[];
+  initialFilters: TemplateFilters;
+  canManage: boolean;
+  languageLabels: Record<string, string>;
+}) {
   const t = useTranslations("templates");
   const tAll = useTranslations();
   const [rows, setRows] = useState(initialRows);
-  const [filters, setFilters] = useState<TemplateFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<TemplateFilters>(initialFilters);
   const [syncing, setSyncing] = useState(false);
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-
-  useEffect(() => setFilters(filtersFromUrl()), []);
 
   const refresh = useCallback(async () => {
     const result = await listTemplatesAction({ slug }).catch(() => undefined);
@@ -175,18 +173,4 @@ export function TemplatesView({ slug, initialRows, canManage, languageLabels }: 
       {!canManage && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("readOnly")}</p>}
     </div>
   );
-}
-
-/** Rows from the action (dates may arrive as Date objects). */
-export function toRow(row: Omit<TemplateRow, "updatedAt"> & { updatedAt: Date | string }): TemplateRow {
-  return {
-    id: row.id,
-    name: row.name,
-    language: row.language,
-    category: row.category,
-    status: row.status,
-    rejectedReason: row.rejectedReason,
-    qualityScore: row.qualityScore,
-    updatedAt: typeof row.updatedAt === "string" ? row.updatedAt : row.updatedAt.toISOString(),
-  };
 }

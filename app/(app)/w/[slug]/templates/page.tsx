@@ -8,14 +8,16 @@ import { languageLabels } from "@/lib/templates/language-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Icon } from "@/components/shell/nav-icons";
-import { TemplatesView, toRow } from "@/components/templates/list/templates-view";
+import { TemplatesView } from "@/components/templates/list/templates-view";
+import { filtersFromQuery, toRow } from "@/components/templates/list/types";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("templates") };
 }
 
-export default async function TemplatesPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function TemplatesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
+  const query = await searchParams;
   const { ctx } = await requireWorkspace(slug);
   const t = await getTranslations("templates");
   const rows = await listTemplates(ctx, {});
@@ -33,7 +35,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
       {rows.length === 0 && !canManage ? (
         <EmptyState icon={<Icon name="templates" className="size-10" />} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
-        <TemplatesView slug={slug} initialRows={rows.map(toRow)} canManage={canManage} languageLabels={languageLabels(await getLocale(), rows.map((row) => row.language))} />
+        <TemplatesView slug={slug} initialRows={rows.map(toRow)} initialFilters={filtersFromQuery(query)} canManage={canManage} languageLabels={languageLabels(await getLocale(), rows.map((row) => row.language))} />
       )}
     </>
   );
