@@ -32,8 +32,8 @@ test("an owner builds a media template with buttons, sees it previewed and linte
 
     await page.goto(`/w/${slug}/templates`);
     await page.getByRole("link", { name: "New template" }).click();
-    await page.getByLabel("Name").fill(`Spring Sale ${run}`);
-    await expect(page.getByLabel("Name")).toHaveValue(name);
+    await page.getByLabel("Name", { exact: true }).fill(`Spring Sale ${run}`);
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
     await page.getByLabel("Language").selectOption("en_US");
 
     // Header: an image, its sample uploaded to Meta through the resumable upload.

@@ -60,6 +60,7 @@ export const LINT_CODES = [
   "header.sampleRequired",
   "header.sampleType",
   "header.sampleTooLarge",
+  "header.sampleReupload",
   "footer.variables",
   "buttons.tooMany",
   "buttons.tooManyQuickReplies",
@@ -177,8 +178,13 @@ function lintSample(problems: Problems, path: string, format: MediaFormat, sampl
     problems.error(path, "header.sampleRequired");
     return;
   }
+  // A sample read back from Meta (componentsToDraft) is the address of Meta's copy, not an upload
+  // handle: a new submission (an edit, a copy into another language) needs the file uploaded again.
+  if (/^https?:\/\//i.test(sample.handle)) {
+    problems.error(path, "header.sampleReupload");
+    return;
+  }
   const limits = TEMPLATE_SAMPLE_LIMITS[format];
-  // A sample read back from Meta (componentsToDraft) has no type or size: Meta already took it.
   if (sample.mimeType !== "" && !limits.mimeTypes.includes(sample.mimeType.toLowerCase()))
     problems.error(path, "header.sampleType", {
       allowed: limits.mimeTypes.map((type) => (type.split("/")[1] ?? type).toUpperCase()).join(", "),

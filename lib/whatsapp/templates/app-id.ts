@@ -7,7 +7,8 @@
 import { env } from "@/lib/env";
 import { graphApiBaseUrl } from "../config";
 
-export const LOCAL_APP_ID = "100000000000001";
+// Not a phone number or WABA id of the emulator (whose numbers start 1…, WABAs 2…): its app id.
+export const LOCAL_APP_ID = "400000000000001";
 
 export function metaAppId(): string | null {
   if (env.META_APP_ID) return env.META_APP_ID;
