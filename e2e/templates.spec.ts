@@ -42,7 +42,7 @@ test("an owner builds a media template with buttons, sees it previewed and linte
     await expect(page.getByText("Uploaded: sale.png")).toBeVisible();
 
     // A body that starts with a variable is pointed at, in words, under the field.
-    const body = page.getByLabel("Message text");
+    const body = page.getByRole("textbox", { name: "Message text" });
     await body.fill("{{1}}, our spring sale starts today: *20% off* everything.");
     await expect(page.locator('[data-problems="body.text"]')).toContainText("start");
     await body.fill("Hi {{1}}, our spring sale starts today: *20% off* everything.");

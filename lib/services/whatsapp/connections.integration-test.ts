@@ -54,6 +54,17 @@ async function freshTenant() {
 }
 
 describe("saveConnection", () => {
+  it("brings the account's templates in with the number (Meta's APPROVED samples of the emulator's WABA)", async () => {
+    const t = await freshTenant();
+    await saveConnection(t.owner.ctx, input);
+    const templates = await prisma.template.findMany({ where: { workspaceId: t.workspace.id }, orderBy: { name: "asc" }, select: { name: true, status: true, metaId: true } });
+    expect(templates.map((row) => [row.name, row.status])).toEqual([
+      ["hello_world", "APPROVED"],
+      ["order_shipped", "APPROVED"],
+    ]);
+    expect(templates.every((row) => row.metaId)).toBe(true);
+  });
+
   it("stores secrets encrypted and never returns them", async () => {
     const t = await freshTenant();
     const view = await saveConnection(t.admin.ctx, input);

@@ -11,7 +11,11 @@ import { Conflict, Invalid } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/services/audit/record";
 import type { SaveConnectionInput } from "@/lib/validation/whatsapp";
+import { logger } from "@/lib/log";
+import { syncTemplates } from "@/lib/services/templates/sync-templates";
 import { proveOwnership } from "./prove-ownership";
+
+const log = logger("whatsapp.connections");
 
 export interface ConnectionView {
   id: string;
@@ -103,6 +107,11 @@ export async function saveConnection(ctx: WorkspaceContext, input: Omit<SaveConn
     // A phone number id routes webhooks to exactly one workspace.
     if (isUniqueViolation(error)) throw Conflict("phoneNumberInUse", { field: "phoneNumberId" });
     throw error;
+  }
+  // The account's templates arrive with the number, not at the first "Sync now"; a failure here
+  // leaves them to the page's sync and the scheduled one, never undoes the connection.
+  if (claimChanged) {
+    await syncTemplates(ctx).catch((error: unknown) => log.warn({ err: error, workspaceId: ctx.workspaceId }, "template sync after connecting failed"));
   }
   return (await getConnectionView(ctx))!;
 }
