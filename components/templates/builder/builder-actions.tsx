@@ -79,7 +79,12 @@ export function BuilderActions({
       onProblems(problems);
       setMessage({ tone: "error", text: t("fixProblems", { count: problems.length }) });
     } else if (outcome?.data) done(outcome.data.id);
-    else setMessage({ tone: "error", text: actionErrorText(tAll, outcome) ?? tAll("errors.unknown") });
+    else {
+      setMessage({ tone: "error", text: actionErrorText(tAll, outcome) ?? tAll("errors.unknown") });
+      // Meta refused a new template: its draft was kept under an id of its own; go on from there.
+      const kept = outcome?.serverError?.params.templateId;
+      if (!template && typeof kept === "string") router.replace(`/w/${slug}/templates/${kept}`);
+    }
   }
 
   const open = (id: string) => {

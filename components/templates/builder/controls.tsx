@@ -1,6 +1,6 @@
 "use client";
 
-import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
 import { Problems, useInvalid } from "./problems";
 
@@ -8,33 +8,50 @@ const control =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 dark:bg-zinc-900 " +
   "border-zinc-300 dark:border-zinc-700 aria-[invalid=true]:border-red-500";
 
-/** A labelled input bound to one draft path: its problems show under it, its border turns red on an error. */
-export function DraftInput({ label, path, hint, counter, inputRef, ...props }: { label: string; path: string; hint?: ReactNode; counter?: { value: number; max: number }; inputRef?: Ref<HTMLInputElement> } & InputHTMLAttributes<HTMLInputElement>) {
-  const invalid = useInvalid(path);
+/**
+ * Label, control, hint and problems of one draft path. Only the label's own text names the
+ * control; the hint and the problems describe it (aria-describedby), so a screen reader hears
+ * "Name, edit text" and then what is wrong.
+ */
+function Shell({ id, label, path, hint, counter, children }: { id: string; label: string; path: string; hint?: ReactNode; counter?: { value: number; max: number }; children: ReactNode }) {
   return (
-    <label className="block space-y-1">
-      <span className="flex items-baseline justify-between text-sm font-medium">
-        {label}
+    <div className="space-y-1">
+      <div className="flex items-baseline justify-between">
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
         {counter && <Counter {...counter} />}
-      </span>
-      <input ref={inputRef} aria-invalid={invalid || undefined} data-path={path} className={control} {...props} />
-      {hint && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>}
-      <Problems at={path} />
-    </label>
+      </div>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+          {hint}
+        </p>
+      )}
+      <Problems at={path} id={`${id}-problems`} />
+    </div>
   );
 }
 
-export function DraftTextarea({ label, path, counter, textareaRef, ...props }: { label: string; path: string; counter?: { value: number; max: number }; textareaRef?: Ref<HTMLTextAreaElement> } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function DraftInput({ label, path, hint, counter, id: given, ...props }: { label: string; path: string; hint?: ReactNode; counter?: { value: number; max: number } } & InputHTMLAttributes<HTMLInputElement>) {
+  const generated = useId();
+  const id = given ?? generated;
   const invalid = useInvalid(path);
   return (
-    <label className="block space-y-1">
-      <span className="flex items-baseline justify-between text-sm font-medium">
-        {label}
-        {counter && <Counter {...counter} />}
-      </span>
-      <textarea ref={textareaRef} aria-invalid={invalid || undefined} data-path={path} className={cn(control, "min-h-28 font-[inherit]")} {...props} />
-      <Problems at={path} />
-    </label>
+    <Shell id={id} label={label} path={path} hint={hint} counter={counter}>
+      <input id={id} aria-invalid={invalid || undefined} aria-describedby={`${hint ? `${id}-hint ` : ""}${id}-problems`} data-path={path} className={control} {...props} />
+    </Shell>
+  );
+}
+
+export function DraftTextarea({ label, path, counter, id: given, ...props }: { label: string; path: string; counter?: { value: number; max: number } } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const generated = useId();
+  const id = given ?? generated;
+  const invalid = useInvalid(path);
+  return (
+    <Shell id={id} label={label} path={path} counter={counter}>
+      <textarea id={id} aria-invalid={invalid || undefined} aria-describedby={`${id}-problems`} data-path={path} className={cn(control, "min-h-28 font-[inherit]")} {...props} />
+    </Shell>
   );
 }
 

@@ -27,9 +27,12 @@ export function IdentityFields({ draft, locked, languageLabels, onChange }: { dr
           spellCheck={false}
           onChange={(e) => onChange({ name: toTemplateName(e.target.value) })}
         />
-        <label className="block space-y-1">
-          <span className="text-sm font-medium">{t("language")}</span>
+        <div className="space-y-1">
+          <label htmlFor="template-language" className="block text-sm font-medium">
+            {t("language")}
+          </label>
           <select
+            id="template-language"
             value={draft.language}
             disabled={locked.language}
             data-path="language"
@@ -43,7 +46,7 @@ export function IdentityFields({ draft, locked, languageLabels, onChange }: { dr
             ))}
           </select>
           <Problems at="language" />
-        </label>
+        </div>
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t("category")}</legend>

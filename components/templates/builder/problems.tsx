@@ -22,12 +22,12 @@ export function useInvalid(path: string): boolean {
 }
 
 /** Each problem of a field, in the user's language, right under it; errors red, warnings amber. */
-export function Problems({ at, className }: { at: string; className?: string }) {
+export function Problems({ at, className, id }: { at: string; className?: string; id?: string }) {
   const t = useTranslations("templateLint");
   const problems = useProblemsAt(at);
   if (problems.length === 0) return null;
   return (
-    <ul className={cn("space-y-0.5 text-sm", className)} data-problems={at}>
+    <ul id={id} className={cn("space-y-0.5 text-sm", className)} data-problems={at}>
       {problems.map((problem, i) => (
         <li
           key={`${problem.code}-${i}`}

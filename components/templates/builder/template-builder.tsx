@@ -10,11 +10,11 @@ import { AuthenticationOptions } from "./authentication-options";
 import { BuilderActions } from "./builder-actions";
 import { ButtonsEditor } from "./buttons-editor";
 import { CarouselEditor, startCarousel } from "./carousel-editor";
-import { Counter, Section } from "./controls";
+import { DraftInput, Section } from "./controls";
 import { HeaderEditor } from "./header-editor";
 import { IdentityFields } from "./identity-fields";
 import { PreviewPane } from "./preview-pane";
-import { ProblemsProvider, Problems } from "./problems";
+import { ProblemsProvider } from "./problems";
 import { StatusPanel, type BuilderTemplate } from "./status-panel";
 import { VariableText } from "./variable-text";
 
@@ -117,19 +117,7 @@ export function TemplateBuilder({ slug, template, initialDraft, existing, canMan
                 {!draft.carousel && (
                   <>
                     <Section title={t("footer")}>
-                      <label className="block space-y-1">
-                        <span className="flex items-baseline justify-between text-sm font-medium">
-                          {t("footerText")}
-                          <Counter value={draft.footer.length} max={60} />
-                        </span>
-                        <input
-                          value={draft.footer}
-                          data-path="footer"
-                          onChange={(e) => change({ footer: e.target.value })}
-                          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-                        />
-                        <Problems at="footer" />
-                      </label>
+                      <DraftInput label={t("footerText")} path="footer" value={draft.footer} counter={{ value: draft.footer.length, max: 60 }} onChange={(e) => change({ footer: e.target.value })} />
                     </Section>
                     <Section title={t("buttons")} description={t("buttonsHint")}>
                       <ButtonsEditor path="buttons" buttons={draft.buttons} kinds={BUTTON_KINDS} onChange={(buttons) => change({ buttons })} />

@@ -80,6 +80,11 @@ export async function submitTemplate(ctx: WorkspaceContext, input: SubmitInput):
       });
       await publishTemplate(ctx, row);
     }
+    // A new builder's draft now has a row of its own: the error names it, so the builder goes on
+    // from that draft (a second submit would otherwise clash with its own name).
+    if (!input.id && thrown instanceof AppError) {
+      throw new AppError(thrown.code, thrown.messageKey, { params: { ...thrown.params, templateId: id }, field: thrown.field, cause: thrown });
+    }
     throw thrown;
   }
 

@@ -265,6 +265,8 @@ describe("refusals", () => {
       lastError: { code: 100, subcode: 2388024, title: "Content in this language already exists" },
     });
     expect((await getTemplate(tenant.agent.ctx, stored.id)).can.submit).toBe(true);
+    // Submitted from a new builder, the refusal names the draft it kept, for the builder to go on from.
+    expect(error.params.templateId).toBe(stored.id);
     await deleteTemplate(tenant.admin.ctx, { id: stored.id, scope: "language" });
   });
 
