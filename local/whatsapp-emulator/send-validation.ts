@@ -179,7 +179,8 @@ function validateTemplate(number: EmulatorPhoneNumber, object: JsonObject, deps:
     Array.isArray(component?.parameters) ? (component.parameters as JsonObject[]) : [];
 
   const body = componentOf(template, "BODY");
-  const bodyVariables = templateVariables(String(body?.text ?? ""));
+  // An authentication body is Meta's own "{{1}} is your verification code.": one parameter, the code.
+  const bodyVariables = template.category === "AUTHENTICATION" && body?.text === undefined ? ["1"] : templateVariables(String(body?.text ?? ""));
   const bodyParameters = parametersOf(sentOf("body"));
   if (bodyParameters.length !== bodyVariables.length) {
     throw errors.templateParamCount(

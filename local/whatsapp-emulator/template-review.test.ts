@@ -250,3 +250,25 @@ describe("category", () => {
     expect(listed.body.data).toEqual([expect.objectContaining({ handle, fileName: "menu.pdf", fileSize: 8, mimeType: "application/pdf" })]);
   });
 });
+
+describe("authentication templates", () => {
+  it("take the code as the body's one parameter (Meta writes the body) and in the passcode button", async () => {
+    await control("templates/review", { delayMs: 3_600_000 });
+    const created = await graph<{ id: string }>(emulator, "POST", `/v23.0/${WABA_ID}/message_templates`, {
+      name: "login_code",
+      language: "en_US",
+      category: "AUTHENTICATION",
+      components: [
+        { type: "BODY", add_security_recommendation: true },
+        { type: "FOOTER", code_expiration_minutes: 10 },
+        { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE", text: "Copy code" }] },
+      ],
+    });
+    expect(created.status).toBe(200);
+    await control("templates/status", { id: created.body.id, status: "APPROVED" });
+    const sendCode = (components: unknown[]) => send(emulator, { type: "template", template: { name: "login_code", language: { code: "en_US" }, components } });
+    const code = [{ type: "text", text: "482913" }];
+    expect((await sendCode([{ type: "body", parameters: code }, { type: "button", sub_type: "url", index: "0", parameters: code }])).status).toBe(200);
+    expect((await sendCode([])).body.error.code).toBe(132000);
+  });
+});

@@ -8,7 +8,7 @@ import { AppError, Invalid } from "@/lib/errors";
 import { renderTemplate } from "@/lib/templates/render";
 import type { RenderedTemplate } from "@/lib/templates/rendered";
 import type { TemplateComponentParameters, TemplateSend } from "@/lib/whatsapp/messages/template";
-import { fillText, storedComponents, templateVariables, type TemplateVariable } from "./template-variables";
+import { fillText, isPasscodeButton, storedComponents, templateVariables, type TemplateVariable } from "./template-variables";
 
 export interface StoredTemplate {
   name: string;
@@ -99,7 +99,15 @@ export async function buildTemplateSend(
     );
   }
 
-  const bodyText = storedComponents(template.components).find((c) => c.type === "BODY")?.text;
+  // Meta wants an authentication template's code twice: in the body and in its passcode button.
+  const stored = storedComponents(template.components);
+  (stored.find((c) => c.type === "BUTTONS")?.buttons ?? []).forEach((button, index) => {
+    if (!isPasscodeButton(button)) return;
+    const code = value(variables, body.find((v) => v.name === "1") ?? { key: "body.1", component: "body", name: "1", kind: "text" });
+    components.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text: code }] });
+  });
+
+  const bodyText = stored.find((c) => c.type === "BODY")?.text;
   return {
     send: { name: template.name, language: { code: template.language }, ...(components.length > 0 ? { components } : {}) },
     preview: bodyText ? fillText(bodyText, "body", variables) : template.name,

@@ -82,6 +82,15 @@ function textVariables(component: "header" | "body", source: StoredTemplateCompo
   }));
 }
 
+/**
+ * An authentication template's button: OTP as created, or the URL button Meta lists it as
+ * (`https://www.whatsapp.com/otp/code/?…`).
+ */
+export function isPasscodeButton(button: { type: string; url?: string }): boolean {
+  const type = button.type.toUpperCase();
+  return type === "OTP" || (type === "URL" && /^https:\/\/www\.whatsapp\.com\/otp\//.test(button.url ?? ""));
+}
+
 export function templateVariables(components: unknown): TemplateVariable[] {
   const variables: TemplateVariable[] = [];
   for (const component of storedComponents(components)) {
@@ -91,10 +100,14 @@ export function templateVariables(components: unknown): TemplateVariable[] {
       else if (format === "image" || format === "video" || format === "document")
         variables.push({ key: "header.media", component: "header", name: "media", kind: "media", mediaFormat: format });
     } else if (component.type === "BODY") {
-      variables.push(...textVariables("body", component));
+      // An authentication body has no text of ours: Meta writes "{{1}} is your verification code."
+      if (component.text === undefined) variables.push({ key: "body.1", component: "body", name: "1", kind: "text", example: "123456" });
+      else variables.push(...textVariables("body", component));
     } else if (component.type === "BUTTONS") {
       (component.buttons ?? []).forEach((button, index) => {
         const type = button.type.toUpperCase();
+        // A passcode button carries the body's code (sent for it by buildTemplateSend), not a value of its own.
+        if (isPasscodeButton(button)) return;
         if (type === "URL" && placeholders(button.url).length > 0)
           variables.push({ key: `button.${index}`, component: "button", name: String(index), kind: "text" });
         else if (type === "COPY_CODE") variables.push({ key: `button.${index}`, component: "button", name: String(index), kind: "coupon_code" });
