@@ -1,7 +1,8 @@
 /**
  * Pages render in the browser exactly as the server sent them: React reports no hydration
  * mismatch on the pages with relative times (the inbox, a conversation, members, WhatsApp
- * settings) or with the country select (onboarding, workspace settings), and onboarding
+ * settings, templates) or with ICU names (the country select of onboarding and workspace
+ * settings, the template builder's languages), and onboarding
  * proposes the browser's own time zone and its country.
  */
 import { expect, test, type Page } from "@playwright/test";
@@ -89,6 +90,13 @@ test("pages with relative times and the country select hydrate without a mismatc
   await expect(page.getByText("Last checked")).toBeVisible();
   await load(page, `/w/${slug}/settings`);
   await expect(page.getByLabel("Default country")).toHaveValue("ID");
+
+  // Templates (synced when the number was connected): update times, and the builder's language
+  // names, which Node's ICU and Chromium's spell differently.
+  await load(page, `/w/${slug}/templates`);
+  await expect(page.locator('[data-template="hello_world/en_US"]')).toContainText("2 days ago");
+  await load(page, `/w/${slug}/templates/new`);
+  await expect(page.getByLabel("Language")).toHaveValue("id");
 
   expect(errors).toEqual([]);
   await context.close();
