@@ -35,6 +35,8 @@ export default async function TemplatePage({ params }: { params: Promise<{ slug:
           metaId: template.metaId,
           rejectedReason: template.rejectedReason,
           qualityScore: template.qualityScore,
+          category: template.category,
+          previousCategory: template.previousCategory,
           lastError: template.lastError,
         }}
         initialDraft={template.draft}
