@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { requireWorkspace } from "@/lib/auth/workspace";
 import { listTemplates } from "@/lib/services/templates/list-templates";
+import { getConnectionView } from "@/lib/services/whatsapp/connections";
+import { NotConnectedNotice } from "@/components/templates/not-connected";
 import { languageLabels } from "@/lib/templates/language-labels";
 import { emptyDraft } from "@/lib/templates/draft";
 import { PageHeader } from "@/components/shell/page-header";
@@ -23,6 +25,7 @@ export default async function NewTemplatePage({ params }: { params: Promise<{ sl
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newDescription")} />
+      {!(await getConnectionView(ctx)) && <NotConnectedNotice slug={slug} />}
       <TemplateBuilder
         slug={slug}
         template={null}
