@@ -11,6 +11,7 @@ import { deleteTemplate } from "@/lib/services/templates/delete-template";
 import { duplicateTemplate } from "@/lib/services/templates/duplicate-template";
 import { editTemplate } from "@/lib/services/templates/edit-template";
 import { getTemplate } from "@/lib/services/templates/get-template";
+import { keepSampleCopy } from "@/lib/services/templates/keep-sample-copy";
 import { listTemplates } from "@/lib/services/templates/list-templates";
 import { saveTemplateDraft } from "@/lib/services/templates/save-draft";
 import { submitTemplate } from "@/lib/services/templates/submit-template";
@@ -230,6 +231,16 @@ describe("uploadTemplateSample", () => {
     expect((await rejection(uploadTemplateSample(B.agent.ctx, { fileName: "b.jpg", mimeType: "image/jpeg", bytes: JPEG }))).code).toBe(
       "forbidden",
     );
+  });
+});
+
+describe("keepSampleCopy", () => {
+  it("keeps B's copy in B's workspace and changes nothing of A", async () => {
+    const { A, B } = await tenantsWithTemplates();
+    await untouchedAnywhere(A, async () => {
+      const id = await keepSampleCopy(B.admin.ctx, { bytes: Buffer.from(JPEG), mimeType: "image/jpeg", fileName: "b.jpg" });
+      expect((await prisma.media.findUniqueOrThrow({ where: { id } })).workspaceId).toBe(B.workspace.id);
+    });
   });
 });
 

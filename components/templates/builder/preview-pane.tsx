@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import type { TemplateDraft } from "@/lib/templates/draft";
+import type { TemplateDraft, TemplateSample } from "@/lib/templates/draft";
 import { draftToComponents } from "@/lib/templates/components";
 import { renderTemplate } from "@/lib/templates/render";
 import { TemplateBubble } from "@/components/templates/template-bubble";
@@ -14,13 +14,15 @@ import { TemplateBubble } from "@/components/templates/template-bubble";
 export function PreviewPane({ draft, previews }: { draft: TemplateDraft; previews: Record<string, string> }) {
   const t = useTranslations("templateBuilder");
   const [theme, setTheme] = useState<"light" | "dark">("light");
-  const urlOf = (handle: string | undefined) => (handle ? (previews[handle] ?? null) : null);
+  // The file just picked (a local object URL), else Parley's copy of a saved draft's sample.
+  const urlOf = (sample: TemplateSample | null | undefined) =>
+    sample ? (previews[sample.handle] ?? (sample.mediaUploadId ? `/api/media/${sample.mediaUploadId}` : null)) : null;
   const header = draft.header.format === "IMAGE" || draft.header.format === "VIDEO" || draft.header.format === "DOCUMENT" ? draft.header.sample : null;
   const rendered = renderTemplate(draftToComponents(draft), {}, {
     useExamples: true,
     media: {
-      header: { url: urlOf(header?.handle), fileName: header?.fileName ?? null },
-      cards: (draft.carousel?.cards ?? []).map((card) => ({ url: urlOf(card.header.sample?.handle) })),
+      header: { url: urlOf(header), fileName: header?.fileName ?? null },
+      cards: (draft.carousel?.cards ?? []).map((card) => ({ url: urlOf(card.header.sample) })),
     },
   });
 

@@ -466,8 +466,17 @@ describe("quality and category webhooks", () => {
 describe("samples", () => {
   it("uploads a sample to Meta through the resumable upload, checked against Meta's sample limits first", async () => {
     const sample = await uploadTemplateSample(tenant.admin.ctx, { fileName: "banner.jpg", mimeType: "image/jpeg", bytes: JPEG });
-    expect(sample).toEqual({ handle: expect.any(String), fileName: "banner.jpg", mimeType: "image/jpeg", size: JPEG.length });
+    expect(sample).toEqual({ handle: expect.any(String), fileName: "banner.jpg", mimeType: "image/jpeg", size: JPEG.length, mediaUploadId: expect.any(String) });
     expect(emulator.templateSampleBytes(sample.handle)).toEqual(JPEG);
+    // Parley keeps its own copy for the builder's preview: a stored media row of the workspace, no message.
+    expect(await prisma.media.findUniqueOrThrow({ where: { id: sample.mediaUploadId } })).toMatchObject({
+      workspaceId: tenant.workspace.id,
+      direction: "outbound",
+      status: "stored",
+      messageId: null,
+      fileSize: JPEG.length,
+      filename: "banner.jpg",
+    });
 
     // The handle goes into the header's example: Meta takes the template.
     const withImage = await submitTemplate(tenant.admin.ctx, {

@@ -12,6 +12,7 @@ import { connectionForWorkspace } from "@/lib/services/whatsapp/connection-secre
 import type { MediaFormat, TemplateSample } from "@/lib/templates/draft";
 import { TEMPLATE_SAMPLE_LIMITS } from "@/lib/templates/limits";
 import { metaAppId } from "@/lib/whatsapp/templates/app-id";
+import { keepSampleCopy } from "./keep-sample-copy";
 import { classifyTemplateCallError } from "./meta-refusal";
 
 export interface SampleInput {
@@ -58,7 +59,8 @@ export async function uploadTemplateSample(ctx: WorkspaceContext, input: SampleI
       .slice(0, 255) || "sample";
   try {
     const { handle } = await clientForConnection(connection).uploadSample({ appId, fileName, mimeType, bytes: input.bytes });
-    return { handle, fileName, mimeType, size: input.bytes.byteLength };
+    const mediaUploadId = await keepSampleCopy(ctx, { bytes: Buffer.from(input.bytes), mimeType, fileName });
+    return { handle, fileName, mimeType, size: input.bytes.byteLength, ...(mediaUploadId ? { mediaUploadId } : {}) };
   } catch (error) {
     throw classifyTemplateCallError(error).error;
   }
