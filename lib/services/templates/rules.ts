@@ -7,7 +7,7 @@
  *   times in 30 days, which Meta enforces: its refusal is shown);
  * - REJECTED and PAUSED templates can be edited without limit.
  */
-import type { TemplateCategory, TemplateStatus } from "@/lib/generated/prisma/enums";
+import { TemplateStatus as TemplateStatusValues, type TemplateCategory, type TemplateStatus } from "@/lib/generated/prisma/enums";
 
 export const EDITABLE_STATUSES: readonly TemplateStatus[] = ["APPROVED", "REJECTED", "PAUSED"];
 export const APPROVED_EDIT_INTERVAL_MS = 24 * 60 * 60 * 1000;
@@ -37,17 +37,8 @@ export function editability(
   return { submit, edit, categoryLocked: row.status === "APPROVED", nextEditAt: next && next > now ? next : null };
 }
 
-const META_STATUSES = new Set<string>([
-  "PENDING",
-  "APPROVED",
-  "REJECTED",
-  "PAUSED",
-  "DISABLED",
-  "IN_APPEAL",
-  "PENDING_DELETION",
-  "DELETED",
-  "LIMIT_EXCEEDED",
-]);
+// Every status of ours but DRAFT (Parley's own) is one Meta sends.
+const META_STATUSES = new Set<string>(Object.values(TemplateStatusValues).filter((status) => status !== "DRAFT"));
 const META_CATEGORIES = new Set<string>(["MARKETING", "UTILITY", "AUTHENTICATION"]);
 
 /** Meta's status string as ours; null for one we do not model. */
