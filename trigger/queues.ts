@@ -13,3 +13,12 @@ export const messagesQueue = queue({ name: "messages", concurrencyLimit: 5 });
 
 /** CSV imports: a few at once over all workspaces; one per workspace (the trigger's concurrencyKey). */
 export const importsQueue = queue({ name: "imports", concurrencyLimit: 2 });
+
+/** Campaign launches (materialising recipients): a few at once. */
+export const campaignLaunchQueue = queue({ name: "campaign-launch", concurrencyLimit: 4 });
+
+/**
+ * Campaign sends: one run per phone number at a time (the trigger's concurrencyKey is the number),
+ * its pace set by the number's shared SendPacer row; several numbers send side by side.
+ */
+export const campaignSendQueue = queue({ name: "campaign-send", concurrencyLimit: 8 });

@@ -99,6 +99,7 @@ const SCALAR_FIELDS = {
   ContactImportRejection: Prisma.ContactImportRejectionScalarFieldEnum,
   ContactImportPhone: Prisma.ContactImportPhoneScalarFieldEnum,
   Segment: Prisma.SegmentScalarFieldEnum,
+  SendPacer: Prisma.SendPacerScalarFieldEnum,
 } satisfies Record<Prisma.ModelName, Record<string, string>>;
 
 type ModelName = keyof typeof SCALAR_FIELDS;

@@ -68,11 +68,17 @@ export const realtimeEventSchemas = {
   /** A campaign's counters (throttled by the publisher: at most a few per second per campaign). */
   "campaign.progress": z.object({
     campaignId: id,
+    status: z.string().max(16).optional(),
     total: z.number().int().nonnegative(),
+    /** Recipients not yet settled (queued, or claimed and unconfirmed). */
+    pending: z.number().int().nonnegative().optional(),
     sent: z.number().int().nonnegative(),
     delivered: z.number().int().nonnegative(),
     read: z.number().int().nonnegative(),
+    replied: z.number().int().nonnegative().optional(),
+    clicked: z.number().int().nonnegative().optional(),
     failed: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative().optional(),
     at: iso,
   }),
   /** A CSV import's counters after each committed batch; `done` on the last one. */

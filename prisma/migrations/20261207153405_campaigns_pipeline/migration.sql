@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "SkipReason" AS ENUM ('no_phone', 'opted_out', 'suppressed', 'frequency_capped', 'duplicate');
+CREATE TYPE "SkipReason" AS ENUM ('no_phone', 'opted_out', 'suppressed', 'frequency_capped', 'duplicate', 'cancelled');
 
 -- DropIndex
 DROP INDEX "CampaignRecipient_contactId_idx";
@@ -24,7 +24,7 @@ ADD COLUMN     "clickedCount" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "exclusions" JSONB NOT NULL DEFAULT '{}',
 ADD COLUMN     "launchVersion" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "pausedAt" TIMESTAMP(3),
-ADD COLUMN     "pausedReason" JSONB,
+ADD COLUMN     "statusReason" JSONB,
 ADD COLUMN     "repliedCount" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "replyWindowHours" INTEGER NOT NULL DEFAULT 72,
 ADD COLUMN     "run" INTEGER NOT NULL DEFAULT 1;
