@@ -14,6 +14,7 @@ import type { SkipReason } from "@/lib/generated/prisma/enums";
 import { contactFilterSchema } from "@/lib/services/contacts/filter/schema";
 import { filterWhere } from "@/lib/services/contacts/filter/to-where";
 import { workspaceFilterContext } from "@/lib/services/contacts/filter/context";
+import { sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
 import { type Audience, type AudienceCount, isEmptyAudience, SKIP_REASONS } from "@/lib/campaigns/audience";
 
 /** The contacts an audience matches now, as a where inside the workspace. */
@@ -62,18 +63,19 @@ export function skipReasonSql(rules: SkipRules): Prisma.Sql {
   const capped =
     rules.marketing && rules.capHours !== null && rules.capHours > 0
       ? Prisma.sql`WHEN EXISTS (
-          SELECT 1 FROM "CampaignRecipient" r
-          JOIN "Campaign" k ON k.id = r."campaignId"
-          JOIN "Template" t ON t.id = k."templateId"
-          WHERE r."contactId" = c.id AND r."sentAt" > ${new Date(rules.now.getTime() - rules.capHours * 3_600_000)}
+          SELECT 1 FROM ${sqlName("CampaignRecipient")} r
+          JOIN ${sqlName("Campaign")} k ON k.id = r."campaignId"
+          JOIN ${sqlName("Template")} t ON t.id = k."templateId"
+          WHERE r."contactId" = c.id AND r."sentAt" > ${sqlTimestamp(new Date(rules.now.getTime() - rules.capHours * 3_600_000))}
             AND r."workspaceId" = ${rules.workspaceId} AND t.category = 'MARKETING'
             ${rules.campaignId ? Prisma.sql`AND r."campaignId" <> ${rules.campaignId}` : Prisma.empty}
-        ) THEN 'frequency_capped'::"SkipReason"`
+        ) THEN CAST('frequency_capped' AS ${sqlName("SkipReason")})`
       : Prisma.empty;
+  const reason = (name: string) => Prisma.sql`CAST(${name} AS ${sqlName("SkipReason")})`;
   return Prisma.sql`CASE
-    WHEN c.phone IS NULL THEN 'no_phone'::"SkipReason"
-    WHEN c."optedOutAt" IS NOT NULL THEN 'opted_out'::"SkipReason"
-    WHEN c."suppressedAt" IS NOT NULL THEN 'suppressed'::"SkipReason"
+    WHEN c.phone IS NULL THEN ${reason("no_phone")}
+    WHEN c."optedOutAt" IS NOT NULL THEN ${reason("opted_out")}
+    WHEN c."suppressedAt" IS NOT NULL THEN ${reason("suppressed")}
     ${capped}
     ELSE NULL END`;
 }
@@ -102,10 +104,10 @@ export async function countAudience(ctx: WorkspaceContext, input: { audience: Au
   const rules = await skipRulesFor(ctx, input.templateId, input.campaignId ?? null, now);
   // Raw SQL over the ids just read inside the workspace; the statement names the workspace again.
   const rows = await prisma.$queryRaw<{ reason: SkipReason | null; outside: boolean; n: bigint }[]>`
-    SELECT ${skipReasonSql(rules)} AS reason,
-           (c."lastInboundAt" IS NULL OR c."lastInboundAt" < ${new Date(now.getTime() - WINDOW_MS)}) AS outside,
+    SELECT ${skipReasonSql(rules)}::text AS reason,
+           (c."lastInboundAt" IS NULL OR c."lastInboundAt" < ${sqlTimestamp(new Date(now.getTime() - WINDOW_MS))}) AS outside,
            count(*) AS n
-    FROM "Contact" c
+    FROM ${sqlName("Contact")} c
     WHERE c.id = ANY(${ids}::text[]) AND c."workspaceId" = ${ctx.workspaceId}
     GROUP BY 1, 2`;
   const excluded = Object.fromEntries(SKIP_REASONS.map((reason) => [reason, 0])) as Record<SkipReason, number>;

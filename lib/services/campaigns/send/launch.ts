@@ -7,6 +7,7 @@
  * A launch queued for an older plan (rescheduled or cancelled since: `launchVersion` moved) stops.
  */
 import { Prisma, prisma } from "@/lib/db";
+import { sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
 import { tenantDb, type TenantScope } from "@/lib/db/tenant";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/log";
@@ -28,15 +29,15 @@ export async function materialiseRecipients(scope: TenantScope, campaign: { id: 
   await prisma.$transaction(async (tx) => {
     // Raw SQL: the ids were read inside the workspace and the statement names it again.
     await tx.$executeRaw`
-      INSERT INTO "CampaignRecipient" (id, "workspaceId", "campaignId", "contactId", phone, status, "skipReason", run, "createdAt", "updatedAt")
+      INSERT INTO ${sqlName("CampaignRecipient")} (id, "workspaceId", "campaignId", "contactId", phone, status, "skipReason", run, "createdAt", "updatedAt")
       SELECT gen_random_uuid()::text, ${scope.workspaceId}, ${campaign.id}, c.id, c.phone,
-             CASE WHEN c.reason IS NULL THEN 'queued'::"RecipientStatus" ELSE 'skipped'::"RecipientStatus" END,
-             c.reason, ${campaign.run}, ${now}, ${now}
-      FROM (SELECT c.id, c.phone, ${skipReasonSql(rules)} AS reason FROM "Contact" c
+             CAST(CASE WHEN c.reason IS NULL THEN 'queued' ELSE 'skipped' END AS ${sqlName("RecipientStatus")}),
+             c.reason, ${campaign.run}, ${sqlTimestamp(now)}, ${sqlTimestamp(now)}
+      FROM (SELECT c.id, c.phone, ${skipReasonSql(rules)} AS reason FROM ${sqlName("Contact")} c
             WHERE c.id = ANY(${ids}::text[]) AND c."workspaceId" = ${scope.workspaceId}) c
       ON CONFLICT ("campaignId", "contactId") DO NOTHING`;
     const counts = await tx.$queryRaw<{ reason: string | null; n: bigint }[]>`
-      SELECT "skipReason"::text AS reason, count(*) AS n FROM "CampaignRecipient"
+      SELECT "skipReason"::text AS reason, count(*) AS n FROM ${sqlName("CampaignRecipient")}
       WHERE "campaignId" = ${campaign.id} AND "workspaceId" = ${scope.workspaceId} GROUP BY 1`;
     const exclusions: Record<string, number> = {};
     let total = 0;
