@@ -28,6 +28,8 @@ const ALLOWED: Record<string, string> = {
   keyBelongsTo: "pure: whether a storage key lies under the given workspace's prefix",
   mediaKey: "pure: the storage key of a media row under its workspace's prefix",
   searchCondition: "pure: builds listConversations' SQL condition (covered through listConversations)",
+  signalCampaignProgress: "publishes what readCampaignProgress reads for the workspace it is given (its describe, campaign-pipeline.integration-test.ts)",
+  skipReasonSql: "pure: builds the skip rule's SQL for the workspace it is given (covered through countAudience and the launch)",
   // Real-time publishing to the workspace named by the caller's own context or row.
   toWorkspace: "publishes to the caller's workspace channel; channel auth is tested in realtime.integration-test.ts",
   publishToWorkspace: "publishes to the caller's workspace channel; channel auth is tested in realtime.integration-test.ts",

@@ -6,7 +6,7 @@
  * contact) pair makes a second insert a no-op, and the send task's idempotency key is the plan's.
  * A launch queued for an older plan (rescheduled or cancelled since: `launchVersion` moved) stops.
  */
-import { Prisma, prisma } from "@/lib/db";
+import { type Prisma, prisma } from "@/lib/db";
 import { sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
 import { tenantDb, type TenantScope } from "@/lib/db/tenant";
 import { enqueue } from "@/lib/jobs/enqueue";
