@@ -61,9 +61,9 @@ export async function materialiseRecipients(scope: TenantScope, campaign: { id: 
 }
 
 /** Queues the campaign's send run (one per number at a time); the same plan twice is one run. */
-export async function enqueueCampaignSend(scope: TenantScope, campaign: { id: string; launchVersion: number; phoneNumberId: string }): Promise<void> {
+export async function enqueueCampaignSend(scope: TenantScope, campaign: { id: string; launchVersion: number; phoneNumberId: string }, reason?: string): Promise<void> {
   await enqueue(campaignSend, { workspaceId: scope.workspaceId, campaignId: campaign.id }, {
-    idempotencyKey: `campaign-send:${campaign.id}:${campaign.launchVersion}`,
+    idempotencyKey: `campaign-send:${campaign.id}:${campaign.launchVersion}${reason ? `:${reason}` : ""}`,
     concurrencyKey: `phone:${campaign.phoneNumberId}`,
   });
 }
