@@ -100,3 +100,19 @@ export async function applyMetaOptOut(tx: Prisma.TransactionClient, workspaceId:
   const recorded = await recordEvent(tx, change, errorTitle);
   return moved.count === 1 && recorded ? change : null;
 }
+
+/**
+ * Meta refused a campaign message with 131050 and we hold no Message row for it (the sender
+ * crashed before writing it; the recipient was settled from the status): its contact opts out
+ * (once). The ConsentEvent names no message; it is written only when the contact moved, so a
+ * redelivery records nothing more.
+ */
+export async function applyMetaOptOutOfContact(tx: Prisma.TransactionClient, workspaceId: string, contactId: string, errorTitle: string | null): Promise<boolean> {
+  const moved = await tx.contact.updateMany({
+    where: { id: contactId, workspaceId, optedOutAt: null },
+    data: { optedOutAt: new Date(), optOutReason: errorTitle ?? "Meta: the user stopped marketing messages", optOutSource: "meta" },
+  });
+  if (moved.count === 0) return false;
+  await tx.consentEvent.create({ data: { workspaceId, contactId, kind: "opt_out", source: "meta", detail: errorTitle }, select: { id: true } });
+  return true;
+}

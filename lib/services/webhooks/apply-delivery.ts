@@ -5,7 +5,10 @@
  * the whole event.
  */
 import type { Prisma } from "@/lib/db";
-import { applyMetaOptOut, META_MARKETING_STOPPED } from "@/lib/services/contacts/consent";
+import { writeCampaignCounters } from "@/lib/services/campaigns/attribution/campaign-counters";
+import { suppressUndeliverable } from "@/lib/services/campaigns/attribution/contact-effects";
+import { META_UNDELIVERABLE, moveRecipientByStatus } from "@/lib/services/campaigns/attribution/recipient-status";
+import { applyMetaOptOut, applyMetaOptOutOfContact, META_MARKETING_STOPPED } from "@/lib/services/contacts/consent";
 import { changeSchema, entrySchema, envelopeSchema, messagesValueSchema } from "@/lib/whatsapp/webhook/envelope";
 import { parseInboundMessage } from "@/lib/whatsapp/webhook/inbound-message";
 import { describeMetaError, parseMetaErrors } from "@/lib/whatsapp/webhook/meta-error";
@@ -65,12 +68,21 @@ async function applyMessagesChange(ctx: Context, where: string, rawValue: unknow
       continue;
     }
     const applied = await applyStatus(tx, route.workspaceId, status.status, ctx.receivedAt);
+    // The campaign recipient moves with its message, in this transaction (also without a message:
+    // the sender may have crashed before writing it).
+    const recipient = await moveRecipientByStatus(tx, route.workspaceId, status.status, ctx.receivedAt);
+    if (recipient) work.campaigns.add({ workspaceId: route.workspaceId, campaignId: recipient.campaignId }, recipient.counts);
     const refusal = applied.status === "failed" ? applied.errors[0] : undefined;
     if (refusal?.code === META_MARKETING_STOPPED && applied.messageId) {
       const change = await applyMetaOptOut(tx, route.workspaceId, applied.messageId, refusal.title ?? null);
       if (change) work.consent.push(change);
+    } else if (refusal?.code === META_MARKETING_STOPPED && recipient) {
+      await applyMetaOptOutOfContact(tx, route.workspaceId, recipient.contactId, refusal.title ?? null);
     }
-    const recognised = (await ctx.hooks.onStatus?.(tx, applied)) === true;
+    if (refusal?.code === META_UNDELIVERABLE && recipient?.failed) {
+      await suppressUndeliverable(tx, route.workspaceId, recipient.contactId, refusal, applied.timestamp ?? ctx.receivedAt);
+    }
+    const recognised = (await ctx.hooks.onStatus?.(tx, applied)) === true || recipient !== null;
     work.statuses.push(applied);
     if (!applied.messageId && !recognised) work.waitingFor.push(applied.wamid);
   }
@@ -122,4 +134,6 @@ export async function applyDelivery(
       // Other fields (account_update, phone_number_quality_update, …) are kept in the raw event only.
     }
   }
+  // What the statuses and replies added to their campaigns' counters: one UPDATE, last.
+  await writeCampaignCounters(tx, work.campaigns);
 }

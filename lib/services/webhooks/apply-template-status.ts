@@ -1,12 +1,13 @@
 /**
  * `message_template_status_update`: the status of the template's row in each workspace on the
  * entry's WABA (template-rows.ts). Meta's reason is kept for REJECTED, PAUSED and DISABLED, and
- * cleared by an approval.
+ * cleared by an approval. A PAUSED or DISABLED template pauses the campaigns sending it (or about
+ * to: scheduled), with the reason Meta's send would give (132015 / 132016).
  */
 import type { Prisma } from "@/lib/db";
 import type { TemplateStatus } from "@/lib/generated/prisma/enums";
 import type { TemplateStatusUpdate } from "@/lib/whatsapp/webhook/template-status";
-import type { EventWork } from "./outcome";
+import type { EventWork, UpdatedTemplate } from "./outcome";
 import type { EventRouting } from "./routing";
 import { templateLabel, templateWorkspaces, updateTemplateRows } from "./template-rows";
 
@@ -32,6 +33,32 @@ export function templateStatusFor(event: string): TemplateStatus | null {
 
 const WITH_REASON = new Set<TemplateStatus>(["REJECTED", "PAUSED", "DISABLED"]);
 
+/** Meta's send error for a paused (132015) or disabled (132016) template, and our words for it. */
+const STOPS: Partial<Record<TemplateStatus, { code: number; message: string }>> = {
+  PAUSED: { code: 132015, message: "Meta paused the template" },
+  DISABLED: { code: 132016, message: "Meta disabled the template" },
+};
+
+/** Pauses the sending and scheduled campaigns of the templates just updated. */
+async function pauseCampaigns(
+  tx: Prisma.TransactionClient,
+  templates: UpdatedTemplate[],
+  stop: { code: number; message: string },
+  reason: string | null,
+  work: EventWork,
+): Promise<void> {
+  const now = new Date();
+  const statusReason = { code: stop.code, message: reason ? `${stop.message}: ${reason}` : stop.message, at: now.toISOString() };
+  for (const { workspaceId, templateId } of templates) {
+    const rows = await tx.campaign.updateManyAndReturn({
+      where: { workspaceId, templateId, status: { in: ["sending", "scheduled"] } },
+      data: { status: "paused", statusReason, pausedAt: now },
+      select: { id: true },
+    });
+    for (const row of rows) work.campaigns.add({ workspaceId, campaignId: row.id });
+  }
+}
+
 export async function applyTemplateStatus(
   tx: Prisma.TransactionClient,
   routing: EventRouting,
@@ -50,5 +77,8 @@ export async function applyTemplateStatus(
     status,
     ...(WITH_REASON.has(status) ? { rejectedReason: update.reason } : status === "APPROVED" ? { rejectedReason: null } : {}),
   };
+  const before = work.templates.length;
   await updateTemplateRows(tx, workspaceIds, update, data, work);
+  const stop = STOPS[status];
+  if (stop) await pauseCampaigns(tx, work.templates.slice(before), stop, update.reason, work);
 }

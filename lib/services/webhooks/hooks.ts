@@ -1,22 +1,24 @@
 /**
  * Extension points of webhook processing, for features built on top of it:
- * - campaigns read `biz_opaque_callback_data` from `onStatus` to move their recipients along
- *   (inside the same transaction, so a recipient never advances without its message's status);
- * - real-time fan-out and the media download step start from `onProcessed`.
+ * - campaign recipients are NOT moved here but in the status path itself (apply-delivery.ts →
+ *   lib/services/campaigns/attribution), so no caller's hooks can leave them behind; `onStatus`
+ *   stays for other features that watch statuses;
+ * - real-time fan-out, campaign progress signals and the media download step start from `onProcessed`.
  * The route handler and the recovery sweep both use `defaultWebhookHooks`: register here.
  */
 import type { Prisma } from "@/lib/db";
 import { publishWebhookOutcome } from "@/lib/realtime/webhook-signals";
 import { downloadMediaSoon } from "@/lib/services/media/inbound/background";
 import { confirmOptOuts } from "@/lib/services/contacts/confirm-opt-outs";
+import { signalCampaignProgress } from "@/lib/services/campaigns/progress";
 import type { AppliedStatus, EventOutcome } from "./outcome";
 
 export interface WebhookHooks {
   /**
    * Every status of the event, applied or not (`messageId` null: we hold no such message), inside
    * the event's transaction: use only `tx`. Return true when the status was recognised without a
-   * Message row (e.g. by a campaign recipient's wamid), so the event is not held back waiting for
-   * one. Called again for redeliveries and retries: must be idempotent (move state forward only).
+   * Message row, so the event is not held back waiting for one (a campaign recipient found by
+   * wamid or callback data already counts as recognised, before this hook). Called again for redeliveries and retries: must be idempotent (move state forward only).
    */
   onStatus?: (tx: Prisma.TransactionClient, status: AppliedStatus) => Promise<boolean | void>;
   /** After the event's transaction committed. Errors are logged; they never un-process the event. */
@@ -34,5 +36,7 @@ export const defaultWebhookHooks: WebhookHooks = {
       // One confirmation per opt-out keyword, as a background task (never in this request).
       confirmOptOuts(outcome.consent),
     ]);
+    // Campaigns whose recipients, counters or status moved: throttled, never throws.
+    for (const { workspaceId, campaignId } of outcome.campaigns) signalCampaignProgress(workspaceId, campaignId);
   },
 };

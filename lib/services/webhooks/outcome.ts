@@ -1,5 +1,6 @@
 /** What processing one stored event did: returned to callers and handed to hooks. */
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import { CampaignTally, type TouchedCampaign } from "@/lib/services/campaigns/attribution/campaign-counters";
 import type { ConsentChange } from "@/lib/services/contacts/consent";
 import type { StatusUpdate } from "@/lib/whatsapp/webhook/status";
 
@@ -60,6 +61,8 @@ export interface EventOutcome {
   waitingFor: string[];
   /** Contacts whose consent the event changed (a STOP keyword, Meta's 131050). */
   consent: ConsentChange[];
+  /** Campaigns whose recipients, counters or status the event moved (progress signals after commit). */
+  campaigns: TouchedCampaign[];
   error?: string;
 }
 
@@ -74,6 +77,8 @@ export class EventWork {
   readonly waitingFor: string[] = [];
   readonly templates: UpdatedTemplate[] = [];
   readonly consent: ConsentChange[] = [];
+  /** Campaign counter increments, written once at the end of the event (campaign-counters.ts). */
+  readonly campaigns = new CampaignTally();
   duplicates = 0;
   templatesUpdated = 0;
 
@@ -96,6 +101,7 @@ export class EventWork {
       notes: this.notes,
       waitingFor: this.waitingFor,
       consent: this.consent,
+      campaigns: this.campaigns.touched(),
     };
   }
 }

@@ -2,13 +2,15 @@
  * One inbound message into the inbox, inside the event's transaction: the contact (upserted, with
  * its profile name), its open conversation, the Message (direction inbound, status received),
  * the Media reference for a media message (bytes are fetched later by the media step, which works
- * from Media rows with status `pending`), then the conversation's and contact's counters — and,
+ * from Media rows with status `pending`), then the conversation's and contact's counters, the
+ * campaign it may reply to (lib/services/campaigns/attribution/reply.ts) — and,
  * for a message from a click-to-WhatsApp ad, their set-once `referral` in those same statements.
  *
  * A wamid already stored changes nothing (Meta redelivers): the check is both a read up front and
  * the unique index on Message.wamid (INSERT … ON CONFLICT DO NOTHING) for a concurrent twin.
  */
 import type { Prisma } from "@/lib/db";
+import { attributeReply } from "@/lib/services/campaigns/attribution/reply";
 import { applyInboundConsent } from "@/lib/services/contacts/consent";
 import type { InboundMessage } from "@/lib/whatsapp/webhook/inbound-message";
 import type { EventWork } from "../outcome";
@@ -107,6 +109,11 @@ export async function receiveMessage(
     referral,
   });
   if (fromCustomer) await touchContactInbound(tx, contact.id, timestamp, referral);
+  // A reply to a campaign sent to this contact within its reply window (one index probe).
+  if (fromCustomer && !removedReaction) {
+    const reply = await attributeReply(tx, { workspaceId, contactId: contact.id, messageId: created.id, at: timestamp });
+    if (reply) work.campaigns.add({ workspaceId, campaignId: reply.campaignId }, { replied: reply.first ? 1 : 0 });
+  }
   if (message.type === "text" && message.previewText) {
     const change = await applyInboundConsent(tx, { workspaceId, contactId: contact.id, messageId: created.id, text: message.previewText, at: timestamp });
     if (change) work.consent.push(change);
