@@ -50,6 +50,10 @@ const ALLOWED: Record<string, string> = {
   changeIdentity: "webhook pipeline: workspace routed from Meta's payload (webhooks.integration-test.ts)",
   openConversation: "webhook pipeline: workspace routed from Meta's payload (webhooks.integration-test.ts)",
   applyInboundConsent: "webhook pipeline: workspace routed from Meta's payload, contact found in it (contacts/consent.integration-test.ts)",
+  // Campaigns: pure SQL and the throttled progress signal of a campaign found in scope.
+  skipReasonSql: "pure: builds the skip rule's SQL CASE from rules naming the workspace (covered through countAudience and the launch)",
+  readCampaignProgress: "reads one campaign's counters by (id, workspace) through tenantDb for the caller's own signal",
+  signalCampaignProgress: "publishes a campaign the calling service found in scope to that workspace's channel",
   applyMetaOptOut: "webhook pipeline: workspace routed from Meta's payload, message found by (id, workspace) (contacts/consent.integration-test.ts)",
 };
 
