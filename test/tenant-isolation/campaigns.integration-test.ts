@@ -35,6 +35,7 @@ const { resumeCampaign } = await import("@/lib/services/campaigns/resume-campaig
 const { retryFailedRecipients } = await import("@/lib/services/campaigns/retry-failed");
 const { sendCampaignTest } = await import("@/lib/services/campaigns/send-test");
 const { listCampaignRecipients } = await import("@/lib/services/campaigns/list-recipients");
+const { exportCampaignRecipients } = await import("@/lib/services/campaigns/export-recipients");
 
 const actions = {
   ...(await import("@/app/actions/campaigns/list")),
@@ -308,5 +309,18 @@ describe("countAudience", () => {
     await prisma.contactGroupMember.create({ data: { groupId: group.id, contactId: A.contacts[0]!.id } });
     const count = await countAudience(B.owner.ctx, { audience: { everyone: false, segmentIds: [], groupIds: [group.id], tagIds: [], upload: null }, templateId: null });
     expect(count).toMatchObject({ matched: 0, eligible: 0 });
+  });
+});
+
+describe("exportCampaignRecipients", () => {
+  it("exports none of A's recipients to B, and A's own to A", async () => {
+    const { A, B } = await createTenants();
+    const { campaign } = await seedCampaign(A);
+    await notFoundFromB(A, campaign.id, () => exportCampaignRecipients(B.owner.ctx, campaign.id));
+    const { chunks } = await exportCampaignRecipients(A.agent.ctx, campaign.id);
+    let csv = "";
+    for await (const chunk of chunks) csv += chunk;
+    expect(csv).toContain("name,phone,status");
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + A.contacts.length);
   });
 });
