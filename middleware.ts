@@ -11,7 +11,7 @@ import { dropSessionRefresh } from "@/lib/auth/session-refresh";
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC_PREFIXES = ["/login", "/signup", "/forgot-password", "/reset-password", "/invite/", "/api/"];
+const PUBLIC_PREFIXES = ["/login", "/signup", "/forgot-password", "/reset-password", "/invite/", "/api/", "/r/"];
 const SIGNED_OUT_ONLY = ["/login", "/signup", "/forgot-password", "/reset-password"];
 
 // next-auth types its wrapper as a route handler; as middleware Next calls it with (request, event).

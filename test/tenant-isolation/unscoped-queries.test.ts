@@ -31,6 +31,7 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   "lib/services/campaigns/send/launch.ts": "the launch's INSERT … SELECT and its counts in one transaction: raw SQL naming the workspace (campaign-pipeline.integration-test.ts)",
   "lib/services/campaigns/send/settle.ts": "a batch's answers in set-based raw SQL (recipients, conversations, messages, contacts, counters), each naming the workspace",
   "lib/services/campaigns/send/pacer.ts": "the SendPacer row of a phone number: no workspace column (a number belongs to one workspace)",
+  "app/r/[token]/route.ts": "a click on a tracked link names no workspace: the recipient is found by the token's id, its campaign's workspace then scopes the UPDATE",
   // Background work across workspaces, by design.
   "lib/services/inbox/pending-sweep.ts": "the pending-send sweep resolves stale sends in every workspace",
   "lib/services/media/inbound/claim.ts": "claims due media by id for the download runs of every workspace",
