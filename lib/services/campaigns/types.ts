@@ -1,0 +1,9 @@
+import type { CampaignStatus, RecipientStatus, SkipReason } from "@/lib/generated/prisma/enums";
+import type { Audience, AudienceCount, AudienceInput } from "@/lib/campaigns/audience";
+import type { VariableMapping } from "@/lib/campaigns/mapping";
+export interface CampaignRow { id: string; name: string; status: CampaignStatus; templateName: string | null; templateLanguage: string | null; scheduledAt: Date | null; startedAt: Date | null; completedAt: Date | null; createdAt: Date; totalCount: number; sentCount: number; deliveredCount: number; readCount: number; repliedCount: number; clickedCount: number; failedCount: number; skippedCount: number; }
+export interface CampaignDetail extends CampaignRow { templateId: string | null; connectionId: string | null; audience: Audience; variableMapping: VariableMapping; replyWindowHours: number; statusReason: { code: string | number; message: string; at: string } | null; exclusions: Record<string, number>; pendingCount: number; launchVersion: number; }
+export interface PreflightCheck { code: "templateApproved" | "variablesMapped" | "numberConnected" | "numberQuality" | "audienceNotEmpty" | "messagingLimit" | "frequencyCap" | "suppression"; ok: boolean; blocking: boolean; params?: Record<string, string | number>; }
+export interface Preflight { checks: PreflightCheck[]; canLaunch: boolean; count: AudienceCount; }
+export interface SaveCampaignInput { campaignId?: string; name: string; templateId: string | null; connectionId: string | null; audience: AudienceInput; variableMapping: VariableMapping; replyWindowHours?: number; }
+export interface RecipientRow { id: string; contactId: string; contactName: string | null; phone: string | null; status: RecipientStatus; skipReason: SkipReason | null; errorCode: number | null; error: string | null; sentAt: Date | null; deliveredAt: Date | null; readAt: Date | null; repliedAt: Date | null; clickedAt: Date | null; failedAt: Date | null; }
