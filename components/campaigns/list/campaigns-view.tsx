@@ -56,7 +56,7 @@ export function CampaignsView({ slug, initialRows, languageLabels }: { slug: str
             return (
               <tr key={row.id} data-campaign={row.id}>
                 <td className="px-3 py-2 font-medium">
-                  <Link href={`/w/${slug}/campaigns/${row.id}${row.status === "draft" ? "/edit" : ""}`} prefetch={false} className="hover:underline">
+                  <Link href={`/w/${slug}/campaigns/${row.id}`} prefetch={false} className="hover:underline">
                     {row.name}
                   </Link>
                 </td>
