@@ -15,6 +15,7 @@ export interface Option {
 const COUNT_DEBOUNCE_MS = 400;
 
 function Choices({ legend, options, selected, onChange, empty }: { legend: string; options: Option[]; selected: string[]; onChange: (ids: string[]) => void; empty: string }) {
+  const id = useId();
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium">{legend}</legend>
@@ -23,14 +24,15 @@ function Choices({ legend, options, selected, onChange, empty }: { legend: strin
       ) : (
         <div className="flex max-h-40 flex-wrap gap-2 overflow-y-auto">
           {options.map((option) => (
-            <label key={option.id} className="flex items-center gap-1.5 rounded-md border border-zinc-300 px-2 py-1 text-sm has-checked:border-brand-600 has-checked:bg-brand-50 dark:border-zinc-700 dark:has-checked:bg-brand-950">
+            <div key={option.id} className="flex items-center gap-1.5 rounded-md border border-zinc-300 px-2 py-1 text-sm has-checked:border-brand-600 has-checked:bg-brand-50 dark:border-zinc-700 dark:has-checked:bg-brand-950">
               <input
+                id={`${id}-${option.id}`}
                 type="checkbox"
                 checked={selected.includes(option.id)}
-                onChange={(e) => onChange(e.target.checked ? [...selected, option.id] : selected.filter((id) => id !== option.id))}
+                onChange={(e) => onChange(e.target.checked ? [...selected, option.id] : selected.filter((value) => value !== option.id))}
               />
-              {option.name}
-            </label>
+              <label htmlFor={`${id}-${option.id}`}>{option.name}</label>
+            </div>
           ))}
         </div>
       )}

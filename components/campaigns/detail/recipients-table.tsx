@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { listCampaignRecipientsAction } from "@/app/actions/campaigns/recipients";
 import type { RecipientRow } from "@/lib/services/campaigns/types";
@@ -27,6 +27,7 @@ export function RecipientsTable({ slug, campaignId, initial }: { slug: string; c
   const t = useTranslations("campaigns.recipients");
   const tCampaigns = useTranslations("campaigns");
   const tAll = useTranslations();
+  const filterId = useId();
   const [filter, setFilter] = useState<Filter>("all");
   const [page, setPage] = useState<Page>(initial);
   const [busy, setBusy] = useState(false);
@@ -55,10 +56,12 @@ export function RecipientsTable({ slug, campaignId, initial }: { slug: string; c
       <div className="flex flex-wrap items-center gap-2">
         <div role="radiogroup" aria-label={t("filter")} className="flex flex-wrap rounded-md border border-zinc-300 text-sm dark:border-zinc-700">
           {RECIPIENT_FILTERS.map((value) => (
-            <label key={value} className="cursor-pointer px-2.5 py-1 has-checked:bg-zinc-200 dark:has-checked:bg-zinc-700">
-              <input type="radio" name="recipient-filter" className="sr-only" checked={filter === value} onChange={() => changeFilter(value)} />
-              {t(`filters.${value}`)}
-            </label>
+            <div key={value} className="px-2.5 py-1 has-checked:bg-zinc-200 dark:has-checked:bg-zinc-700">
+              <input id={`${filterId}-${value}`} type="radio" name={filterId} className="sr-only" checked={filter === value} onChange={() => changeFilter(value)} />
+              <label htmlFor={`${filterId}-${value}`} className="cursor-pointer">
+                {t(`filters.${value}`)}
+              </label>
+            </div>
           ))}
         </div>
         <a href={`/api/w/${slug}/campaigns/${campaignId}/recipients`} className="ml-auto inline-flex h-8 items-center rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800" download>
