@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { cancelCampaignAction } from "@/app/actions/campaigns/cancel";
 import { pauseCampaignAction } from "@/app/actions/campaigns/pause";
 import { resumeCampaignAction } from "@/app/actions/campaigns/resume";
@@ -34,6 +34,7 @@ export function CampaignDetailView({ slug, initial, canLaunch, recipients }: { s
   const tCampaigns = useTranslations("campaigns");
   const tAll = useTranslations();
   const router = useRouter();
+  const format = useFormatter();
   const [campaign, setCampaign] = useState(initial);
   const [seen, setSeen] = useState(initial);
   const [busy, setBusy] = useState<Command | null>(null);
@@ -159,7 +160,7 @@ export function CampaignDetailView({ slug, initial, canLaunch, recipients }: { s
           {counters.map(({ key, value }) => (
             <div key={key} className="rounded-md bg-zinc-50 px-3 py-2 dark:bg-zinc-900" data-counter={key}>
               <dt className="text-xs text-zinc-500 dark:text-zinc-400">{t(`counters.${key}`)}</dt>
-              <dd className="text-lg font-semibold tabular-nums">{value.toLocaleString()}</dd>
+              <dd className="text-lg font-semibold tabular-nums">{format.number(value)}</dd>
             </div>
           ))}
         </dl>
@@ -192,7 +193,7 @@ export function CampaignDetailView({ slug, initial, canLaunch, recipients }: { s
               {exclusions.map((reason) => (
                 <li key={reason} className="flex justify-between" data-exclusion={reason}>
                   <span>{tCampaigns(`skip.${reason}`)}</span>
-                  <span className="tabular-nums">{(campaign.exclusions[reason] ?? 0).toLocaleString()}</span>
+                  <span className="tabular-nums">{format.number(campaign.exclusions[reason] ?? 0)}</span>
                 </li>
               ))}
             </ul>
