@@ -116,16 +116,16 @@ export function AudiencePicker({
 
 /** Eligible contacts, and each reason others are left out (with a count above 0). */
 export function AudienceCountView({ count }: { count: AudienceCount }) {
-  const t = useTranslations("campaigns");
+  const tCampaigns = useTranslations("campaigns");
   const reasons = SKIP_REASONS.filter((reason) => (count.excluded[reason] ?? 0) > 0);
   return (
     <div className="space-y-1">
-      <p className="font-medium">{t("builder.eligible", { eligible: count.eligible, matched: count.matched })}</p>
-      {count.outsideWindow > 0 && <p className="text-zinc-600 dark:text-zinc-400">{t("builder.outsideWindow", { count: count.outsideWindow })}</p>}
+      <p className="font-medium">{tCampaigns("builder.eligible", { eligible: count.eligible, matched: count.matched })}</p>
+      {count.outsideWindow > 0 && <p className="text-zinc-600 dark:text-zinc-400">{tCampaigns("builder.outsideWindow", { count: count.outsideWindow })}</p>}
       {reasons.length > 0 && (
         <ul className="list-inside list-disc text-zinc-600 dark:text-zinc-400">
           {reasons.map((reason) => (
-            <li key={reason}>{t("skipCount", { reason: t(`skip.${reason}`), count: count.excluded[reason] })}</li>
+            <li key={reason}>{tCampaigns("skipCount", { reason: tCampaigns(`skip.${reason}`), count: count.excluded[reason] })}</li>
           ))}
         </ul>
       )}

@@ -29,7 +29,7 @@ function NoticeText({ notice }: { notice: Notice }) {
 
 /** The pre-flight checks of the saved draft, each passed or not (and whether it blocks the launch). */
 function PreflightList({ preflight }: { preflight: Preflight }) {
-  const t = useTranslations("campaigns.preflight");
+  const tCheck = useTranslations("campaigns.preflight");
   return (
     <div className="space-y-3">
       <ul className="space-y-1.5 text-sm" data-testid="preflight">
@@ -39,10 +39,10 @@ function PreflightList({ preflight }: { preflight: Preflight }) {
               {check.ok ? "✓" : check.blocking ? "✕" : "!"}
             </span>
             <span>
-              {t(`check.${check.code}`, check.params ?? {})}
-              <span className="sr-only"> — {check.ok ? t("ok") : check.blocking ? t("blocking") : t("warning")}</span>
-              {!check.ok && !check.blocking && <span className="ml-1 text-xs text-amber-700 dark:text-amber-300">{t("warning")}</span>}
-              {!check.ok && check.blocking && <span className="ml-1 text-xs text-red-700 dark:text-red-300">{t("blocking")}</span>}
+              {tCheck(`check.${check.code}`, check.params ?? {})}
+              <span className="sr-only"> — {check.ok ? tCheck("ok") : check.blocking ? tCheck("blocking") : tCheck("warning")}</span>
+              {!check.ok && !check.blocking && <span className="ml-1 text-xs text-amber-700 dark:text-amber-300">{tCheck("warning")}</span>}
+              {!check.ok && check.blocking && <span className="ml-1 text-xs text-red-700 dark:text-red-300">{tCheck("blocking")}</span>}
             </span>
           </li>
         ))}
