@@ -52,7 +52,6 @@ const ALLOWED: Record<string, string> = {
   changeIdentity: "webhook pipeline: workspace routed from Meta's payload (webhooks.integration-test.ts)",
   openConversation: "webhook pipeline: workspace routed from Meta's payload (webhooks.integration-test.ts)",
   applyInboundConsent: "webhook pipeline: workspace routed from Meta's payload, contact found in it (contacts/consent.integration-test.ts)",
-  // Campaigns: pure SQL and the throttled progress signal of a campaign found in scope.
   applyMetaOptOut: "webhook pipeline: workspace routed from Meta's payload, message found by (id, workspace) (contacts/consent.integration-test.ts)",
 };
 
