@@ -197,6 +197,23 @@ describe("retryFailedRecipients", () => {
     expect(jobs.runs.map((r) => r.task)).toEqual(["campaign-send"]);
     expect(await retryFailedRecipients(A.owner.ctx, campaignId)).toEqual({ requeued: 0 });
   });
+
+  it("lets the new send speak for the recipient: the failed message's wamid and link are released", async () => {
+    const { A, campaignId } = await setup();
+    await withRecipients(A, campaignId, "completed");
+    const failed = await prisma.campaignRecipient.findFirstOrThrow({ where: { campaignId, contactId: A.contacts[0]!.id } });
+    const wamid = `wamid.retry-${failed.id}`;
+    await prisma.campaignRecipient.update({ where: { id: failed.id }, data: { wamid, sentAt: new Date() } });
+    const conversation =
+      (await prisma.conversation.findFirst({ where: { contactId: A.contacts[0]!.id, isOpen: true } })) ??
+      (await prisma.conversation.create({ data: { workspaceId: A.workspace.id, contactId: A.contacts[0]!.id } }));
+    const message = await prisma.message.create({
+      data: { workspaceId: A.workspace.id, conversationId: conversation.id, contactId: A.contacts[0]!.id, direction: "outbound", type: "template", content: {}, wamid, status: "failed", campaignRecipientId: failed.id },
+    });
+    expect(await retryFailedRecipients(A.owner.ctx, campaignId)).toEqual({ requeued: 1 });
+    expect(await prisma.campaignRecipient.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "queued", wamid: null });
+    expect(await prisma.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ wamid, campaignRecipientId: null });
+  });
 });
 
 describe("previewCampaignMessage", () => {

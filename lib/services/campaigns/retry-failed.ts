@@ -29,9 +29,14 @@ export async function retryFailedRecipients(ctx: WorkspaceContext, campaignId: s
       data: { run, launchVersion },
     });
     if (moved.count !== 1) throw Conflict("campaignChanged");
+    const retried = await tx.campaignRecipient.findMany({ where: { campaignId: campaign.id, workspaceId: ctx.workspaceId, status: "failed", retryable: true }, select: { id: true } });
+    const ids = retried.map((r) => r.id);
+    // The failed message stays in the conversation but no longer speaks for the recipient: the new
+    // send's message and wamid do (its statuses find the recipient by the new wamid).
+    await tx.message.updateMany({ where: { workspaceId: ctx.workspaceId, campaignRecipientId: { in: ids } }, data: { campaignRecipientId: null } });
     const { count } = await tx.campaignRecipient.updateMany({
-      where: { campaignId: campaign.id, workspaceId: ctx.workspaceId, status: "failed", retryable: true },
-      data: { status: "queued", run, errorCode: null, error: null, failedAt: null, retryable: false, attempts: 0, notBefore: null, claimedAt: null },
+      where: { id: { in: ids }, campaignId: campaign.id, workspaceId: ctx.workspaceId, status: "failed", retryable: true },
+      data: { status: "queued", run, wamid: null, errorCode: null, error: null, failedAt: null, retryable: false, attempts: 0, notBefore: null, claimedAt: null },
     });
     // Nothing to retry: the transaction rolls back and the campaign stays as it was.
     if (count === 0) throw new NothingToRetry();

@@ -83,9 +83,11 @@ export async function moveRecipientByStatus(
   const byCallback = recipientIdFromCallback(update.bizOpaqueCallbackData);
   const recipient = sqlName("CampaignRecipient");
 
-  // By wamid first; by callback id only when no recipient holds the wamid at all (in any workspace).
+  // By wamid first; by callback id only for a recipient still claimed without a wamid (a sender that
+  // died after Meta accepted), and only when no recipient holds the wamid at all (in any workspace):
+  // a late status of a retried recipient's older, failed message settles nothing.
   const match = byCallback
-    ? Prisma.sql`(wamid = ${update.wamid} OR (id = ${byCallback} AND wamid IS NULL
+    ? Prisma.sql`(wamid = ${update.wamid} OR (id = ${byCallback} AND wamid IS NULL AND status = 'sending'
         AND NOT EXISTS (SELECT 1 FROM ${recipient} AS other WHERE other.wamid = ${update.wamid})))`
     : Prisma.sql`wamid = ${update.wamid}`;
 
