@@ -28,7 +28,7 @@ export async function startServer(): Promise<void> {
     }
     if (!env.CRON_SECRET) {
       logger("webhooks.recovery").error(
-        "CRON_SECRET is not set: Vercel Cron cannot run the webhook recovery sweep (GET /api/cron/webhooks) nor the media sweeps (/api/cron/media, /api/cron/media-retention) nor the pending-send sweep (/api/cron/pending-sends)",
+        "CRON_SECRET is not set: Vercel Cron cannot run the webhook recovery sweep (GET /api/cron/webhooks) nor the media sweeps (/api/cron/media, /api/cron/media-retention) nor the pending-send sweep (/api/cron/pending-sends) nor campaign reconciliation (/api/cron/campaigns)",
       );
     }
   } else if (!liveEnv.isBuildPhase()) {
@@ -38,6 +38,8 @@ export async function startServer(): Promise<void> {
     startMediaScheduler();
     const { startInboxScheduler } = await import("@/lib/services/inbox/scheduler");
     startInboxScheduler();
+    const { startCampaignScheduler } = await import("@/lib/services/campaigns/scheduler");
+    startCampaignScheduler();
     // Background tasks: on Trigger.dev when TRIGGER_SECRET_KEY is set (its workers run them, the
     // daily clean-ups included), else on the embedded runner in this process, beside any other
     // server process on the same database.

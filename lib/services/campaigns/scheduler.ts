@@ -1,0 +1,23 @@
+/**
+ * The campaigns' timer in a long-lived Node server, started by lib/server-start.ts beside the
+ * inbox's: reconciliation of claimed, unconfirmed recipients (send/reconcile.ts) every 30 s. On
+ * Vercel, Vercel Cron calls GET /api/cron/campaigns instead.
+ */
+import { every } from "@/lib/scheduling/every";
+import { reconcileCampaignSends } from "./send/reconcile";
+
+const globalForCampaigns = globalThis as typeof globalThis & { __parleyCampaignScheduler?: () => void };
+
+export function startCampaignScheduler(options: { everyMs?: number } = {}): () => void {
+  if (globalForCampaigns.__parleyCampaignScheduler) return globalForCampaigns.__parleyCampaignScheduler;
+  const { everyMs = 30_000 } = options;
+  const stopSweep = every("campaign reconciliation", everyMs, everyMs, async () => {
+    await reconcileCampaignSends();
+  });
+  const stop = () => {
+    stopSweep();
+    globalForCampaigns.__parleyCampaignScheduler = undefined;
+  };
+  globalForCampaigns.__parleyCampaignScheduler = stop;
+  return stop;
+}
