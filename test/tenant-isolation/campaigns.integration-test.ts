@@ -36,6 +36,7 @@ const { retryFailedRecipients } = await import("@/lib/services/campaigns/retry-f
 const { sendCampaignTest } = await import("@/lib/services/campaigns/send-test");
 const { listCampaignRecipients } = await import("@/lib/services/campaigns/list-recipients");
 const { exportCampaignRecipients } = await import("@/lib/services/campaigns/export-recipients");
+const { GET: recipientsRoute } = await import("@/app/api/w/[slug]/campaigns/[campaignId]/recipients/route");
 
 const actions = {
   ...(await import("@/app/actions/campaigns/list")),
@@ -322,5 +323,23 @@ describe("exportCampaignRecipients", () => {
     for await (const chunk of chunks) csv += chunk;
     expect(csv).toContain("name,phone,status");
     expect(csv.trim().split("\r\n")).toHaveLength(1 + A.contacts.length);
+  });
+
+  it("downloads as CSV over HTTP for A's member, and answers B's owner naming A's campaign with not found", async () => {
+    const { A, B } = await createTenants();
+    const { campaign } = await seedCampaign(A);
+    // The launch writes the total beside the recipients; the seed writes only the recipients.
+    await prisma.campaign.update({ where: { id: campaign.id }, data: { totalCount: A.contacts.length } });
+    const get = (slug: string) =>
+      recipientsRoute(new Request(`http://parley.test/api/w/${slug}/campaigns/${campaign.id}/recipients`), { params: Promise.resolve({ slug, campaignId: campaign.id }) });
+    session.user = { id: A.agent.userId, email: A.agent.email, name: A.agent.name, locale: null };
+    const response = await get(A.workspace.slug);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("x-total-count")).toBe(String(A.contacts.length));
+    expect((await response.text()).trim().split("\r\n")).toHaveLength(1 + A.contacts.length);
+    session.user = { id: B.owner.userId, email: B.owner.email, name: B.owner.name, locale: null };
+    expect((await get(B.workspace.slug)).status).toBe(404);
+    expect((await get(A.workspace.slug)).status).toBe(404);
   });
 });

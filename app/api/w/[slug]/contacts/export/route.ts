@@ -3,6 +3,7 @@
  * segment (`?segment=`) as a streamed CSV download. `X-Total-Count` says how many rows will come,
  * so the page can show a progress bar while it reads. Owners and admins (contact:export).
  */
+import { csvDownload } from "@/lib/http/csv-download";
 import { withWorkspace } from "@/lib/http/route";
 import { Invalid } from "@/lib/errors";
 import { contactFilterSchema } from "@/lib/services/contacts/filter/schema";
@@ -25,26 +26,7 @@ export const GET = withWorkspace<{ slug: string }>(
       if (!filter.success) throw Invalid("filterInvalid", { field: "filter" });
       where = filterWhere(filter.data, await workspaceFilterContext(ctx));
     }
-    const { total, filename, chunks } = await exportContacts(ctx, where);
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    });
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "no-store",
-        "x-total-count": String(total),
-      },
-    });
+    return csvDownload(await exportContacts(ctx, where));
   },
   { slug: (params) => params.slug, permission: "contact:export" },
 );
