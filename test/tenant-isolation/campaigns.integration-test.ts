@@ -36,6 +36,7 @@ const { retryFailedRecipients } = await import("@/lib/services/campaigns/retry-f
 const { sendCampaignTest } = await import("@/lib/services/campaigns/send-test");
 const { listCampaignRecipients } = await import("@/lib/services/campaigns/list-recipients");
 const { exportCampaignRecipients } = await import("@/lib/services/campaigns/export-recipients");
+const { uploadCampaignList } = await import("@/lib/services/campaigns/upload-list");
 const { GET: recipientsRoute } = await import("@/app/api/w/[slug]/campaigns/[campaignId]/recipients/route");
 
 const actions = {
@@ -54,6 +55,7 @@ const actions = {
   ...(await import("@/app/actions/campaigns/retry")),
   ...(await import("@/app/actions/campaigns/send-test")),
   ...(await import("@/app/actions/campaigns/recipients")),
+  ...(await import("@/app/actions/campaigns/upload-list")),
 };
 
 beforeEach(() => {
@@ -284,9 +286,10 @@ describe("campaign actions", () => {
       ["retryFailedRecipientsAction", (slug) => actions.retryFailedRecipientsAction({ slug, campaignId: campaign.id })],
       ["sendCampaignTestAction", (slug) => actions.sendCampaignTestAction({ slug, campaignId: campaign.id, to: "+6281234567890" })],
       ["listCampaignRecipientsAction", (slug) => actions.listCampaignRecipientsAction({ slug, campaignId: campaign.id })],
+      ["uploadCampaignListAction", (slug) => actions.uploadCampaignListAction({ slug, file: new File(["+6281234567890\n"], "list.csv", { type: "text/csv" }) })],
     ];
     // Audience-wide calls have no id of A's: named with B's slug they answer with B's own data (checked above).
-    const idFree = new Set(["listCampaignsAction", "searchAudienceContactsAction", "countCampaignAudienceAction"]);
+    const idFree = new Set(["listCampaignsAction", "searchAudienceContactsAction", "countCampaignAudienceAction", "uploadCampaignListAction"]);
     await unchanged(campaign.id, async () => {
       await untouched(A, async () => {
         for (const [name, call] of calls) {
@@ -299,6 +302,19 @@ describe("campaign actions", () => {
       });
     });
     expect(jobs.keys).toEqual([]);
+  });
+});
+
+describe("uploadCampaignList", () => {
+  it("writes B's list into B only, even for a number A holds", async () => {
+    const { A, B } = await createTenants();
+    await prisma.contact.create({ data: { workspaceId: A.workspace.id, phone: "+6281277700001" } });
+    await untouched(A, async () => {
+      const upload = await uploadCampaignList(B.owner.ctx, { fileName: "b.csv", text: "+6281277700001\n" });
+      const members = await prisma.contactGroupMember.findMany({ where: { groupId: upload.groupId }, include: { contact: true } });
+      expect(members.map((m) => m.contact.workspaceId)).toEqual([B.workspace.id]);
+    });
+    expect(await rejection(uploadCampaignList(A.agent.ctx, { fileName: "a.csv", text: "+6281277700002\n" }))).toMatchObject({ code: "forbidden" });
   });
 });
 

@@ -3,7 +3,8 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { countCampaignAudienceAction } from "@/app/actions/campaigns/count-audience";
-import { SKIP_REASONS, isEmptyAudience, type Audience, type AudienceCount } from "@/lib/campaigns/audience";
+import { uploadCampaignListAction } from "@/app/actions/campaigns/upload-list";
+import { SKIP_REASONS, isEmptyAudience, type Audience, type AudienceCount, type UploadedList } from "@/lib/campaigns/audience";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";
 import { outcome } from "../action-outcome";
 
@@ -97,6 +98,7 @@ export function AudiencePicker({
           <Choices legend={t("segments")} options={segments} selected={audience.segmentIds} onChange={(segmentIds) => onChange({ ...audience, segmentIds })} empty={t("noSegments")} />
           <Choices legend={t("groups")} options={groups} selected={audience.groupIds} onChange={(groupIds) => onChange({ ...audience, groupIds })} empty={t("noGroups")} />
           <Choices legend={t("tags")} options={tags} selected={audience.tagIds} onChange={(tagIds) => onChange({ ...audience, tagIds })} empty={t("noTags")} />
+          <UploadList slug={slug} upload={audience.upload ?? null} onChange={(upload) => onChange({ ...audience, upload })} />
         </>
       )}
       <div aria-live="polite" className="rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-900" data-testid="audience-count">
@@ -111,6 +113,68 @@ export function AudiencePicker({
         ) : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * An uploaded list: a CSV or one number per line, turned into a contact group on the server
+ * (uploadCampaignListAction); shown with what was read and left out, and removable.
+ */
+function UploadList({ slug, upload, onChange }: { slug: string; upload: UploadedList | null; onChange: (upload: UploadedList | null) => void }) {
+  const t = useTranslations("campaigns.builder");
+  const tAll = useTranslations();
+  const inputId = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function upload_(file: File) {
+    setBusy(true);
+    setError(null);
+    const result = await outcome<UploadedList>(uploadCampaignListAction({ slug, file }));
+    setBusy(false);
+    if (result?.data) onChange(result.data);
+    else setError(actionErrorText(tAll, result) ?? tAll("errors.unknown"));
+  }
+
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium">{t("uploadList")}</legend>
+      {upload ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="uploaded-list">
+          <span className="font-medium">{upload.fileName}</span>
+          <span className="text-zinc-600 dark:text-zinc-400">
+            {t("uploadListRead", { rows: upload.rows, invalid: upload.invalid, duplicates: upload.duplicates })}
+          </span>
+          <button type="button" className="text-brand-700 underline dark:text-brand-300" onClick={() => onChange(null)}>
+            {t("uploadListRemove")}
+          </button>
+        </div>
+      ) : (
+        <div className="space-y-1">
+          <label htmlFor={inputId} className="block text-sm text-zinc-600 dark:text-zinc-400">
+            {t("uploadListHint")}
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            disabled={busy}
+            className="block text-sm"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void upload_(file);
+            }}
+          />
+          {busy && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("uploadListReading")}</p>}
+          {error && (
+            <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </fieldset>
   );
 }
 
