@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/client";
 import { audienceSchema } from "@/lib/campaigns/audience";
+import { autoRetrySchema } from "@/lib/campaigns/auto-retry";
 import { variableMappingSchema } from "@/lib/campaigns/mapping";
 import { saveCampaignDraft } from "@/lib/services/campaigns/save-draft";
 import { slugParam } from "@/lib/validation/workspace";
@@ -21,6 +22,7 @@ export const saveCampaignDraftAction = workspaceAction
       audience: audienceSchema,
       variableMapping: variableMappingSchema,
       replyWindowHours: z.number().int().min(1).max(720).optional(),
+      autoRetry: autoRetrySchema.nullable().optional(),
     }),
   )
   .action(async ({ parsedInput: { slug: _slug, ...input }, ctx }) => saveCampaignDraft(ctx.workspace, input));

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { deleteCampaignAction } from "@/app/actions/campaigns/delete";
 import { saveCampaignDraftAction } from "@/app/actions/campaigns/save-draft";
 import type { Audience } from "@/lib/campaigns/audience";
+import type { AutoRetry } from "@/lib/campaigns/auto-retry";
 import type { VariableMapping } from "@/lib/campaigns/mapping";
 import type { TemplateVariable } from "@/lib/services/inbox/template-variables";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";
@@ -15,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { outcome } from "../action-outcome";
 import { AudiencePicker, type Option } from "./audience-picker";
+import { FollowUpFields } from "./follow-up-fields";
 import { LaunchPanel } from "./launch-panel";
 import { mappingFor } from "./mapping-form";
 import { MessagePreview } from "./message-preview";
@@ -38,6 +40,7 @@ export interface BuilderCampaign {
   audience: Audience;
   variableMapping: VariableMapping;
   replyWindowHours: number;
+  autoRetry: AutoRetry | null;
 }
 
 export interface CampaignBuilderProps {
@@ -62,6 +65,8 @@ interface Draft {
   connectionId: string | null;
   audience: Audience;
   variableMapping: VariableMapping;
+  replyWindowHours: number;
+  autoRetry: AutoRetry | null;
 }
 
 /**
@@ -79,6 +84,8 @@ export function CampaignBuilder({ slug, campaign, templates, connection, segment
     connectionId: campaign?.connectionId ?? connection?.id ?? null,
     audience: campaign?.audience ?? { everyone: false, segmentIds: [], groupIds: [], tagIds: [], upload: null },
     variableMapping: campaign?.variableMapping ?? {},
+    replyWindowHours: campaign?.replyWindowHours ?? 72,
+    autoRetry: campaign?.autoRetry ?? null,
   };
   const [draft, setDraft] = useState<Draft>(initial);
   const [saved, setSaved] = useState<{ id: string | null; json: string; version: number }>({ id: campaign?.id ?? null, json: JSON.stringify(initial), version: 0 });
@@ -104,7 +111,7 @@ export function CampaignBuilder({ slug, campaign, templates, connection, segment
     setNotice(null);
     const snapshot = draft;
     const result = await outcome<{ id: string }>(
-      saveCampaignDraftAction({ slug, ...(saved.id ? { campaignId: saved.id } : {}), ...snapshot, replyWindowHours: campaign?.replyWindowHours }),
+      saveCampaignDraftAction({ slug, ...(saved.id ? { campaignId: saved.id } : {}), ...snapshot }),
     );
     setBusy(null);
     if (!result?.data) {
@@ -173,6 +180,10 @@ export function CampaignBuilder({ slug, campaign, templates, connection, segment
             <VariableMappingEditor variables={template.variables} mapping={draft.variableMapping} customFields={customFields} onChange={(variableMapping) => change({ variableMapping })} />
           </Section>
         )}
+
+        <Section title={t("followUpSection")} description={t("followUpHint")}>
+          <FollowUpFields replyWindowHours={draft.replyWindowHours} autoRetry={draft.autoRetry} onChange={(patch) => change(patch)} />
+        </Section>
 
         <div className="flex flex-wrap items-center gap-2">
           <Button pending={busy === "save"} disabled={busy !== null || (!dirty && saved.id !== null)} onClick={() => void save()}>

@@ -1,11 +1,11 @@
 /**
- * "Retry failed": a new run of the campaign for its recipients whose failure is worth retrying
+ * "Retry failed" (by a person, or by the campaign's automatic retry window: auto-retry.ts): a new run of the campaign for its recipients whose failure is worth retrying
  * (Meta's marketing cap, exhausted 5xx retries…; `retryable`), requeued in one UPDATE with their
  * error cleared; the failed counter gives them back and a send run starts under a new plan version.
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import { tenantDb } from "@/lib/db/tenant";
+import { tenantDb, type TenantScope } from "@/lib/db/tenant";
 import { Conflict } from "@/lib/errors";
 import type { CampaignStatus } from "@/lib/generated/prisma/enums";
 import { enqueueCampaignSend } from "./send/launch";
@@ -17,9 +17,14 @@ const RETRYABLE_FROM: CampaignStatus[] = ["completed", "paused", "sending"];
 
 export async function retryFailedRecipients(ctx: WorkspaceContext, campaignId: string): Promise<{ requeued: number }> {
   authorize(ctx, "campaign:launch");
+  return requeueRetryableFailures(ctx, campaignId, RETRYABLE_FROM);
+}
+
+/** The retry itself, for a campaign in one of `from` (the automatic window retries only completed ones). */
+export async function requeueRetryableFailures(ctx: TenantScope, campaignId: string, from: CampaignStatus[]): Promise<{ requeued: number }> {
   const db = tenantDb(ctx);
   const campaign = await findCampaign(db, campaignId, { id: true, status: true, run: true, launchVersion: true, connection: { select: { phoneNumberId: true } } });
-  if (!RETRYABLE_FROM.includes(campaign.status)) throw Conflict("campaignNotRetryable", { params: { status: campaign.status } });
+  if (!from.includes(campaign.status)) throw Conflict("campaignNotRetryable", { params: { status: campaign.status } });
   if (!campaign.connection) throw Conflict(CHECK_ERRORS.numberConnected);
   const run = campaign.run + 1;
   const launchVersion = campaign.launchVersion + 1;

@@ -5,10 +5,11 @@
  */
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { authorize } from "@/lib/auth/permissions";
-import type { Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
 import { tenantDb } from "@/lib/db/tenant";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { audienceSchema } from "@/lib/campaigns/audience";
+import { autoRetrySchema } from "@/lib/campaigns/auto-retry";
 import { variableMappingSchema } from "@/lib/campaigns/mapping";
 import { findCampaign } from "./shared";
 import type { SaveCampaignInput } from "./types";
@@ -28,6 +29,9 @@ export async function saveCampaignDraft(ctx: WorkspaceContext, input: SaveCampai
   const replyWindowHours = input.replyWindowHours ?? 72;
   if (!Number.isInteger(replyWindowHours) || replyWindowHours < 1 || replyWindowHours > 720) throw Invalid("campaignReplyWindowInvalid", { field: "replyWindowHours" });
 
+  const autoRetry = autoRetrySchema.nullable().optional().safeParse(input.autoRetry);
+  if (!autoRetry.success) throw Invalid("campaignAutoRetryInvalid", { field: "autoRetry" });
+
   const db = tenantDb(ctx);
   if (input.templateId) {
     const template = await db.template.findFirst({ where: { id: input.templateId, workspaceId: ctx.workspaceId }, select: { id: true } });
@@ -44,6 +48,7 @@ export async function saveCampaignDraft(ctx: WorkspaceContext, input: SaveCampai
     audience: audience.data as unknown as Prisma.InputJsonObject,
     variableMapping: mapping.data as Prisma.InputJsonObject,
     replyWindowHours,
+    ...(autoRetry.data === undefined ? {} : { autoRetry: autoRetry.data === null ? Prisma.DbNull : (autoRetry.data as Prisma.InputJsonObject) }),
   };
   if (!input.campaignId) {
     const created = await db.campaign.create({ data: { workspaceId: ctx.workspaceId, createdById: ctx.userId, ...data }, select: { id: true } });

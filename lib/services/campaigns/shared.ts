@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/db";
 import type { TenantDb } from "@/lib/db/tenant";
 import { NotFound } from "@/lib/errors";
 import { storedAudience } from "@/lib/campaigns/audience";
+import { storedAutoRetry } from "@/lib/campaigns/auto-retry";
 import { storedMapping } from "@/lib/campaigns/mapping";
 import type { CampaignDetail, CampaignRow } from "./types";
 
@@ -35,6 +36,7 @@ export const CAMPAIGN_DETAIL_SELECT = {
   audience: true,
   variableMapping: true,
   replyWindowHours: true,
+  autoRetry: true,
   statusReason: true,
   exclusions: true,
   launchVersion: true,
@@ -86,6 +88,7 @@ export function toCampaignDetail(record: DetailRecord, pendingCount: number): Ca
     audience: storedAudience(record.audience),
     variableMapping: storedMapping(record.variableMapping),
     replyWindowHours: record.replyWindowHours,
+    autoRetry: storedAutoRetry(record.autoRetry),
     statusReason: statusReasonOf(record.statusReason),
     exclusions: exclusionsOf(record.exclusions),
     pendingCount,

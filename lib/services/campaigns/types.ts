@@ -3,6 +3,7 @@
  * the pre-flight checks, the draft input and a recipient row.
  */
 import type { Audience, AudienceCount, AudienceInput } from "@/lib/campaigns/audience";
+import type { AutoRetry } from "@/lib/campaigns/auto-retry";
 import type { VariableMapping } from "@/lib/campaigns/mapping";
 import type { CampaignStatus, RecipientStatus, SkipReason } from "@/lib/generated/prisma/enums";
 
@@ -32,6 +33,8 @@ export interface CampaignDetail extends CampaignRow {
   audience: Audience;
   variableMapping: VariableMapping;
   replyWindowHours: number;
+  /** The automatic retry window, null when off. */
+  autoRetry: AutoRetry | null;
   statusReason: { code: string | number; message: string; at: string } | null;
   exclusions: Record<string, number>;
   /** Recipients still queued or being sent. */
@@ -63,6 +66,8 @@ export interface SaveCampaignInput {
   audience: AudienceInput;
   variableMapping: VariableMapping;
   replyWindowHours?: number;
+  /** Absent: unchanged (a new draft: off). */
+  autoRetry?: AutoRetry | null;
 }
 
 export interface RecipientRow {

@@ -41,6 +41,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
           audience: campaign.audience,
           variableMapping: campaign.variableMapping,
           replyWindowHours: campaign.replyWindowHours,
+          autoRetry: campaign.autoRetry,
         }}
         timeZone={workspace.timezone}
         initialSchedule={campaign.scheduledAt ? isoToSchedule(campaign.scheduledAt, workspace.timezone) : { date: "", time: "" }}
