@@ -62,4 +62,33 @@ describe("createThrottledPublisher", () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(sentCounts(batches)).toEqual([1, 2]);
   });
+
+  it("makes a lazy message only when it is sent, and flush waits for one on its way", async () => {
+    const throttle = createThrottledPublisher(250, send);
+    let made = 0;
+    const lazy = () => async () => progress(++made);
+    for (let i = 0; i < 20; i++) throttle.publish("k1", lazy());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(made).toBe(1);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(made).toBe(2);
+    expect(sentCounts(batches)).toEqual([1, 2]);
+    // A message made slowly is still awaited by flush.
+    let release = () => {};
+    throttle.publish("k2", () => new Promise((resolve) => (release = () => resolve(progress(99, "k2")))));
+    const flushed = throttle.flush();
+    release();
+    await flushed;
+    expect(sentCounts(batches)).toEqual([1, 2, 99]);
+  });
+
+  it("never throws when making or sending fails, and sends the next one", async () => {
+    const throttle = createThrottledPublisher(250, send);
+    throttle.publish("k1", async () => {
+      throw new Error("database gone");
+    });
+    throttle.publish("k1", progress(5));
+    await vi.advanceTimersByTimeAsync(250);
+    expect(sentCounts(batches)).toEqual([5]);
+  });
 });

@@ -33,7 +33,6 @@ const ALLOWED: Record<string, string> = {
   // Real-time publishing to the workspace named by the caller's own context or row.
   toWorkspace: "publishes to the caller's workspace channel; channel auth is tested in realtime.integration-test.ts",
   publishToWorkspace: "publishes to the caller's workspace channel; channel auth is tested in realtime.integration-test.ts",
-  publishCampaignProgress: "publishes to the caller's workspace channel; channel auth is tested in realtime.integration-test.ts",
   publishConversationUpdated: "publishes to the workspace of a row the service already found in scope",
   publishMessageCreated: "publishes to the workspace of a row the service already found in scope",
   publishMessageStatus: "publishes to the workspace of a row the service already found in scope",

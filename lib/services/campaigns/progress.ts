@@ -5,9 +5,8 @@
  * the last call always followed by a read, so the final state always reaches the screens.
  */
 import { tenantDb } from "@/lib/db/tenant";
-import { logger } from "@/lib/log";
-import { publishToWorkspace } from "@/lib/realtime/publish";
-import { CAMPAIGN_PROGRESS_INTERVAL_MS } from "@/lib/realtime/throttle";
+import { toWorkspace } from "@/lib/realtime/publish";
+import { CAMPAIGN_PROGRESS_INTERVAL_MS, createThrottledPublisher } from "@/lib/realtime/throttle";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 
 /** The progress signal of one campaign as the row and its unsettled recipients say now. */
@@ -35,55 +34,17 @@ export async function readCampaignProgress(scope: { workspaceId: string }, campa
   };
 }
 
-const log = logger("campaigns");
+const progressSignals = createThrottledPublisher(CAMPAIGN_PROGRESS_INTERVAL_MS);
 
-interface Slot {
-  timer: NodeJS.Timeout | null;
-  lastAt: number;
-  again: boolean;
-  inFlight: Promise<void> | null;
-}
-const slots = new Map<string, Slot>();
-
-async function publishNow(workspaceId: string, campaignId: string): Promise<void> {
-  try {
-    const progress = await readCampaignProgress({ workspaceId }, campaignId);
-    if (progress) await publishToWorkspace(workspaceId, "campaign.progress", progress);
-  } catch (error) {
-    log.warn({ err: error, campaignId }, "campaign progress not published");
-  }
-}
-
-/** Publishes the campaign's counters soon (throttled per campaign). Never throws. */
+/** Publishes the campaign's counters soon (throttled per campaign; read when sent). Never throws. */
 export function signalCampaignProgress(workspaceId: string, campaignId: string): void {
-  const key = `${workspaceId}:${campaignId}`;
-  const slot = slots.get(key) ?? { timer: null, lastAt: 0, again: false, inFlight: null };
-  slots.set(key, slot);
-  if (slot.timer) return;
-  const fire = () => {
-    slot.timer = null;
-    slot.lastAt = Date.now();
-    slot.inFlight = publishNow(workspaceId, campaignId).finally(() => {
-      slot.inFlight = null;
-      if (!slot.timer) slots.delete(key);
-    });
-  };
-  const wait = slot.lastAt + CAMPAIGN_PROGRESS_INTERVAL_MS - Date.now();
-  slot.timer = setTimeout(fire, Math.max(0, wait));
-  slot.timer.unref();
+  progressSignals.publish(`${workspaceId}:${campaignId}`, async () => {
+    const progress = await readCampaignProgress({ workspaceId }, campaignId);
+    return progress ? toWorkspace(workspaceId, "campaign.progress", progress) : null;
+  });
 }
 
 /** Publishes every campaign's waiting signal now (at the end of a run, before the process may stop). */
-export async function flushCampaignProgressSignals(): Promise<void> {
-  const waiting: Promise<void>[] = [];
-  for (const [key, slot] of slots) {
-    if (slot.inFlight) waiting.push(slot.inFlight);
-    if (!slot.timer) continue;
-    clearTimeout(slot.timer);
-    slot.timer = null;
-    const [workspaceId, campaignId] = key.split(":") as [string, string];
-    waiting.push(publishNow(workspaceId, campaignId));
-    slots.delete(key);
-  }
-  await Promise.all(waiting);
+export function flushCampaignProgressSignals(): Promise<void> {
+  return progressSignals.flush();
 }
