@@ -9,6 +9,7 @@ import { tenantDb } from "@/lib/db/tenant";
 import { AppError, Conflict, Invalid } from "@/lib/errors";
 import { resolveVariables, storedMapping } from "@/lib/campaigns/mapping";
 import { buildTemplateSend } from "@/lib/services/inbox/template-send";
+import { workspaceMediaResolver } from "@/lib/services/media/outbound/media-resolver";
 import { consumeSendAllowance } from "@/lib/services/inbox/send-allowance";
 import { connectionById } from "@/lib/services/whatsapp/connection-secrets";
 import { clientForConnection } from "@/lib/services/whatsapp/client-for";
@@ -39,13 +40,7 @@ export async function sendCampaignTest(ctx: WorkspaceContext, input: { campaignI
   await consumeSendAllowance(ctx);
 
   const values = resolveVariables(mapping, EMPTY_CONTACT);
-  const { send } = await buildTemplateSend(template, values, async (mediaUploadId) => {
-    const media = await db.media.findFirst({
-      where: { id: mediaUploadId, workspaceId: ctx.workspaceId, direction: "outbound", status: "stored" },
-      select: { metaMediaId: true, filename: true },
-    });
-    return media?.metaMediaId ? { metaMediaId: media.metaMediaId, fileName: media.filename } : null;
-  });
+  const { send } = await buildTemplateSend(template, values, workspaceMediaResolver(ctx));
   try {
     await clientForConnection(connection).sendTemplate(to.replace(/[^\d]/g, ""), send);
   } catch (error) {

@@ -12,6 +12,7 @@ import type { OutboundContent } from "@/lib/whatsapp/client";
 import { mediaTypeOf } from "@/lib/whatsapp/media/limits";
 import { shorten } from "@/lib/whatsapp/webhook/preview";
 import type { SendContent } from "./send-input";
+import { workspaceMediaResolver } from "@/lib/services/media/outbound/media-resolver";
 import { buildTemplateSend } from "./template-send";
 
 export interface ResolvedContent {
@@ -80,13 +81,7 @@ async function templateContent(workspaceId: string, content: Extract<SendContent
   });
   if (!template) throw new AppError("not_found", "templateNotFound", { field: "templateId" });
   if (template.status !== "APPROVED") throw new AppError("invalid", "templateNotApproved", { params: { status: template.status }, field: "templateId" });
-  const { send, preview: text, rendered } = await buildTemplateSend(template, content.variables, async (mediaUploadId) => {
-    const media = await tenantDb({ workspaceId }).media.findFirst({
-      where: { id: mediaUploadId, workspaceId, direction: "outbound", status: "stored" },
-      select: { metaMediaId: true, filename: true },
-    });
-    return media?.metaMediaId ? { metaMediaId: media.metaMediaId, fileName: media.filename } : null;
-  });
+  const { send, preview: text, rendered } = await buildTemplateSend(template, content.variables, workspaceMediaResolver({ workspaceId }));
   return {
     type: "template",
     outbound: { type: "template", template: send },

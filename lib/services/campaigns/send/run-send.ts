@@ -13,6 +13,7 @@ import { logger } from "@/lib/log";
 import { appUrl } from "@/lib/http/app-url";
 import { resolveVariables, storedMapping } from "@/lib/campaigns/mapping";
 import { buildTemplateSend, type MediaResolver } from "@/lib/services/inbox/template-send";
+import { workspaceMediaResolver } from "@/lib/services/media/outbound/media-resolver";
 import { connectionById } from "@/lib/services/whatsapp/connection-secrets";
 import { clientForConnection } from "@/lib/services/whatsapp/client-for";
 import type { WhatsAppClient } from "@/lib/whatsapp/client";
@@ -51,20 +52,6 @@ async function pauseCampaign(scope: TenantScope, campaignId: string, reason: { c
     data: { status: "paused", pausedAt: new Date(), statusReason: { code: reason.code, message: reason.message.slice(0, 500), at: new Date().toISOString() } },
   });
   log.warn({ campaignId, reason }, "campaign paused");
-}
-
-function mediaResolver(scope: TenantScope): MediaResolver {
-  const cache = new Map<string, Promise<{ metaMediaId: string; fileName: string | null } | null>>();
-  return (id) => {
-    if (!cache.has(id))
-      cache.set(
-        id,
-        tenantDb(scope)
-          .media.findFirst({ where: { id, workspaceId: scope.workspaceId, direction: "outbound", status: "stored" }, select: { metaMediaId: true, filename: true } })
-          .then((media) => (media?.metaMediaId ? { metaMediaId: media.metaMediaId, fileName: media.filename } : null)),
-      );
-    return cache.get(id)!;
-  };
 }
 
 interface Plan {
@@ -193,7 +180,7 @@ export async function runCampaignSend(payload: CampaignSendPayload, options: Sen
           template: campaign.template,
           mapping: storedMapping(campaign.variableMapping),
           client: options.client ?? clientForConnection(connection),
-          resolveMedia: mediaResolver(scope),
+          resolveMedia: workspaceMediaResolver(scope),
           origin: appUrl(),
           timeoutMs: options.timeoutMs,
         };
