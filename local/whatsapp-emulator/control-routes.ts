@@ -10,6 +10,7 @@ import {
   statusSchema,
   templateCategorySchema,
   templateQualitySchema,
+  numberQualitySchema,
   templateStatusSchema,
   windowSchema,
 } from "./control-schemas";
@@ -85,6 +86,12 @@ export async function routeControl(emulator: Emulator, req: IncomingMessage, res
       const template = selectTemplate(emulator, input);
       await emulator.setTemplateQuality(template, input.score);
       return sendJson(res, 200, template);
+    }
+    case "POST /_emulator/phone-numbers/quality": {
+      const input = parse(numberQualitySchema, body);
+      const number = emulator.phone(input.phone_number_id);
+      await emulator.setNumberQuality(number, input.quality);
+      return sendJson(res, 200, { phone_number_id: number.phoneNumberId, quality_rating: number.qualityRating });
     }
     case "POST /_emulator/templates/category": {
       const input = parse(templateCategorySchema, body);

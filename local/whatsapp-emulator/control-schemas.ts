@@ -40,6 +40,10 @@ export const templateQualitySchema = z
   .strict()
   .refine(selects, SELECTOR_MESSAGE);
 
+export const numberQualitySchema = z
+  .object({ phone_number_id: z.string().min(1).max(64).optional(), quality: z.enum(["GREEN", "YELLOW", "RED"]) })
+  .strict();
+
 export const templateCategorySchema = z
   .object({ ...templateSelector, category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION"]) })
   .strict()

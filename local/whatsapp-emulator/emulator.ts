@@ -217,6 +217,28 @@ export class Emulator {
     );
   }
 
+  /**
+   * Sets a business number's quality rating (its Graph node shows it) and, when it crosses RED,
+   * sends phone_number_quality_update as Meta does: FLAGGED on the way down, UNFLAGGED on the way back.
+   */
+  setNumberQuality(number: EmulatorPhoneNumber, rating: NonNullable<EmulatorPhoneNumber["qualityRating"]>): Promise<unknown> {
+    const previous = number.qualityRating ?? "GREEN";
+    number.qualityRating = rating;
+    this.log(`number ${number.displayPhoneNumber} quality ${previous} → ${rating}`);
+    const event = rating === "RED" && previous !== "RED" ? "FLAGGED" : previous === "RED" && rating !== "RED" ? "UNFLAGGED" : null;
+    if (!event) return Promise.resolve();
+    return this.webhooks.send(
+      [
+        {
+          field: "phone_number_quality_update",
+          wabaId: number.wabaId,
+          value: { display_phone_number: number.displayPhoneNumber.replace(/\D/g, ""), event, current_limit: "TIER_1K", max_daily_conversations_per_business: "TIER_1K" },
+        },
+      ],
+      { batch: false },
+    );
+  }
+
   /** Changes the template's category, as Meta's re-categorisation does, and sends template_category_update. */
   changeTemplateCategory(template: TemplateRecord, category: TemplateRecord["category"]): Promise<unknown> {
     const previous = template.category;

@@ -62,6 +62,8 @@ export interface RunningEmulator {
   setTemplateStatus(template: TemplateSelector, status: TemplateStatus, reason?: string): Promise<TemplateRecord>;
   /** Sets a template's quality score and sends message_template_quality_update. */
   setTemplateQuality(template: TemplateSelector, score: TemplateQualityScore): Promise<TemplateRecord>;
+  /** Sets a number's quality rating; crossing RED sends phone_number_quality_update (FLAGGED / UNFLAGGED). */
+  setNumberQuality(quality: "GREEN" | "YELLOW" | "RED", phoneNumberId?: string): Promise<void>;
   /** Re-categorises a template, as Meta may after approval, and sends template_category_update. */
   changeTemplateCategory(template: TemplateSelector, category: TemplateRecord["category"]): Promise<TemplateRecord>;
   /** How templates created or edited from now on are reviewed (replaces the policy; reset() restores the start option). */
@@ -150,6 +152,9 @@ export async function startWhatsAppEmulator(options: EmulatorOptions): Promise<R
       const template = findTemplate(emulator, selector);
       await emulator.setTemplateQuality(template, score);
       return template;
+    },
+    async setNumberQuality(quality, phoneNumberId) {
+      await emulator.setNumberQuality(emulator.phone(phoneNumberId), quality);
     },
     async changeTemplateCategory(selector, category) {
       const template = findTemplate(emulator, selector);

@@ -272,3 +272,37 @@ describe("authentication templates", () => {
     expect((await sendCode([])).body.error.code).toBe(132000);
   });
 });
+
+describe("a number's quality", () => {
+  it("sends phone_number_quality_update in Meta's shape when the rating crosses RED, and shows it on the node", async () => {
+    const number = emulator.phoneNumbers[0]!;
+    const set = await control<{ quality_rating: string }>("phone-numbers/quality", { quality: "RED" });
+    expect(set).toEqual({ status: 200, body: { phone_number_id: number.phoneNumberId, quality_rating: "RED" } });
+    expect(receiver.received.at(-1)!.payload).toEqual({
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          id: WABA_ID,
+          time: expect.any(Number),
+          changes: [
+            {
+              field: "phone_number_quality_update",
+              value: { display_phone_number: number.displayPhoneNumber.replace(/\D/g, ""), event: "FLAGGED", current_limit: "TIER_1K", max_daily_conversations_per_business: "TIER_1K" },
+            },
+          ],
+        },
+      ],
+    });
+    const node = await graph<{ quality_rating: string }>(emulator, "GET", `/v23.0/${number.phoneNumberId}?fields=quality_rating`);
+    expect(node.body.quality_rating).toBe("RED");
+
+    // YELLOW from RED is a recovery (UNFLAGGED); GREEN from YELLOW sends nothing.
+    await control("phone-numbers/quality", { quality: "YELLOW" });
+    expect(receiver.received.at(-1)!.payload.entry[0]!.changes[0]!.value).toMatchObject({ event: "UNFLAGGED" });
+    const count = receiver.received.length;
+    await control("phone-numbers/quality", { quality: "GREEN" });
+    await emulator.settle();
+    expect(receiver.received).toHaveLength(count);
+    expect((await control("phone-numbers/quality", { quality: "BLUE" })).status).toBe(400);
+  });
+});

@@ -17,11 +17,12 @@ export type WebhookEvent =
   | { field: "messages"; phone: EmulatorPhoneNumber; status: JsonObject }
   | { field: TemplateWebhookField; wabaId: string; value: JsonObject };
 
-/** The WABA-level template fields; each change gets its own entry, which carries `time`. */
+/** The WABA-level fields (templates, the number's quality); each change gets its own entry, which carries `time`. */
 export const TEMPLATE_WEBHOOK_FIELDS = [
   "message_template_status_update",
   "message_template_quality_update",
   "template_category_update",
+  "phone_number_quality_update",
 ] as const;
 export type TemplateWebhookField = (typeof TEMPLATE_WEBHOOK_FIELDS)[number];
 

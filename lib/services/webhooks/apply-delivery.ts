@@ -16,6 +16,8 @@ import { parseStatus } from "@/lib/whatsapp/webhook/status";
 import { parseTemplateStatus } from "@/lib/whatsapp/webhook/template-status";
 import { parseTemplateCategory, parseTemplateQuality } from "@/lib/whatsapp/webhook/template-updates";
 import { applyStatus } from "./apply-status";
+import { parseNumberQuality } from "@/lib/whatsapp/webhook/number-quality";
+import { applyNumberQuality } from "./apply-number-quality";
 import { applyTemplateStatus } from "./apply-template-status";
 import { applyTemplateCategory, applyTemplateQuality } from "./apply-template-updates";
 import type { WebhookHooks } from "./hooks";
@@ -130,8 +132,12 @@ export async function applyDelivery(
         const update = parseTemplateCategory(change.data.value);
         if (update.ok) await applyTemplateCategory(tx, ctx.routing, entry.data.id, update.update, work);
         else work.note(`${where}: ${update.reason}: skipped`);
+      } else if (change.data.field === "phone_number_quality_update") {
+        const update = parseNumberQuality(change.data.value);
+        if (update.ok) await applyNumberQuality(tx, entry.data.id, update.update, work, ctx.receivedAt);
+        else work.note(`${where}: ${update.reason}: skipped`);
       }
-      // Other fields (account_update, phone_number_quality_update, …) are kept in the raw event only.
+      // Other fields (account_update, …) are kept in the raw event only.
     }
   }
   // What the statuses and replies added to their campaigns' counters: one UPDATE, last.
