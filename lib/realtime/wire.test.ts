@@ -37,6 +37,7 @@ const message = (body: string): TimelineMessage => ({
   media: [{ id: "md1", status: "stored", mimeType: "image/jpeg", filename: null, fileSize: 1234, error: null }],
   reactions: [{ emoji: "👍", direction: "outbound", at: new Date("2026-12-06T10:01:00.000Z") }],
   replyTo: { id: null, preview: null, direction: null },
+  campaign: null,
 });
 
 /** As pusher-js hands it over: JSON text parsed, then the event's schema, then the client's shape. */

@@ -61,6 +61,7 @@ export const wireMessageSchema = z.object({
     .max(10),
   reactions: z.array(z.object({ emoji: text(32), direction: z.enum(MessageDirection), at: iso })).max(2),
   replyTo: z.object({ id: id.nullable(), preview: text(500).nullable(), direction: z.enum(MessageDirection).nullable() }).nullable(),
+  campaign: z.object({ id, name: text(200), role: z.enum(["sent", "reply"]) }).nullable(),
 });
 
 export type WireRow = z.infer<typeof wireRowSchema>;

@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { useParams } from "next/navigation";
 import { memo, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -9,6 +11,19 @@ import { MessageActionsBar } from "./message-actions-bar";
 import { MessageBody } from "./message-body";
 import { StatusTicks } from "./status-ticks";
 import type { ViewMessage } from "./types";
+
+/** "Campaign: Sale" on a campaign's send, "Reply to campaign: Sale" on a reply within its window, linking to it. */
+function CampaignTag({ campaign, outbound }: { campaign: NonNullable<ViewMessage["campaign"]>; outbound: boolean }) {
+  const t = useTranslations("inboxTimeline");
+  const { slug } = useParams<{ slug: string }>();
+  return (
+    <p className={cn("mb-0.5 px-1 text-xs", outbound ? "text-right" : "text-left")} data-testid="message-campaign">
+      <Link href={`/w/${slug}/campaigns/${campaign.id}`} className="text-brand-700 hover:underline dark:text-brand-300">
+        {t(campaign.role === "sent" ? "campaignSent" : "campaignReply", { name: campaign.name })}
+      </Link>
+    </p>
+  );
+}
 
 export interface BubbleHandlers {
   onReply: (message: ViewMessage) => void;
@@ -63,6 +78,7 @@ export const MessageBubble = memo(function MessageBubble({ message, showAuthor, 
         {showAuthor && outbound && (
           <p className="mb-0.5 px-1 text-right text-xs text-zinc-500 dark:text-zinc-400">{message.author?.name || t("business")}</p>
         )}
+        {message.campaign && <CampaignTag campaign={message.campaign} outbound={outbound} />}
         <article
           aria-label={outbound ? t("fromYou") : t("fromCustomer")}
           className={cn(

@@ -25,6 +25,7 @@ function timelineMessage(extra: Partial<TimelineMessage>): TimelineMessage {
     media: [],
     reactions: [],
     replyTo: null,
+    campaign: null,
     ...extra,
   };
 }

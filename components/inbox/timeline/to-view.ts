@@ -29,6 +29,7 @@ export function toViewMessage(message: TimelineMessage): ViewMessage {
     media: media ? { id: media.id, status: media.status, mimeType: media.mimeType, filename: media.filename, size: media.fileSize, error: media.error } : null,
     reactions: message.reactions.map((r) => ({ emoji: r.emoji, direction: r.direction })),
     quoted: message.replyTo,
+    campaign: message.campaign,
   };
 }
 

@@ -42,6 +42,8 @@ export interface ViewMessage {
   media: ViewMedia | null;
   reactions: ViewReaction[];
   quoted: ViewQuote | null;
+  /** The campaign that sent it, or that it replies to (absent on optimistic bubbles). */
+  campaign?: { id: string; name: string; role: "sent" | "reply" } | null;
   /** Set on a send still in flight or failed before the server answered (optimistic bubble). */
   clientKey?: string;
   /** The server's idempotency key when the contract exposes it (lets a live echo replace the optimistic bubble). */

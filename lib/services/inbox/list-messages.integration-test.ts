@@ -30,6 +30,31 @@ async function message(
 }
 
 describe("listMessages", () => {
+  it("tags a campaign's send and a reply within its window with the campaign, never another workspace's", async () => {
+    const t = await createTenant();
+    const other = await createTenant("B");
+    const contact = await prisma.contact.create({ data: { workspaceId: t.workspace.id, phone: "+6285500000009" } });
+    const c = await prisma.conversation.create({ data: { workspaceId: t.workspace.id, contactId: contact.id } });
+    const campaign = await prisma.campaign.create({ data: { workspaceId: t.workspace.id, name: "Year-end sale", status: "completed" } });
+    const foreign = await prisma.campaign.create({ data: { workspaceId: other.workspace.id, name: "B's secret", status: "completed" } });
+    const recipient = await prisma.campaignRecipient.create({ data: { workspaceId: t.workspace.id, campaignId: campaign.id, contactId: contact.id, status: "read" } });
+    const sent = await message(t, c.id, contact.id, { direction: "outbound", secondsAgo: 30 });
+    await prisma.message.update({ where: { id: sent.id }, data: { campaignRecipientId: recipient.id } });
+    const reply = await message(t, c.id, contact.id, { secondsAgo: 20 });
+    await prisma.message.update({ where: { id: reply.id }, data: { repliedCampaignId: campaign.id } });
+    const stray = await message(t, c.id, contact.id, { secondsAgo: 10 });
+    await prisma.message.update({ where: { id: stray.id }, data: { repliedCampaignId: foreign.id } });
+    const plain = await message(t, c.id, contact.id, { secondsAgo: 5 });
+
+    const page = await listMessages(t.agent.ctx, { conversationId: c.id, limit: 10 });
+    const tag = (id: string) => page.items.find((m) => m.id === id)!.campaign;
+    expect(tag(sent.id)).toEqual({ id: campaign.id, name: "Year-end sale", role: "sent" });
+    expect(tag(reply.id)).toEqual({ id: campaign.id, name: "Year-end sale", role: "reply" });
+    expect(tag(stray.id)).toBeNull();
+    expect(tag(plain.id)).toBeNull();
+    expect((await getMessage(t.agent.ctx, reply.id)).campaign).toEqual({ id: campaign.id, name: "Year-end sale", role: "reply" });
+  });
+
   it("pages newest first with a cursor and folds reactions onto their message", async () => {
     const t = await createTenant();
     const c = await prisma.conversation.create({ data: { workspaceId: t.workspace.id, contactId: (await prisma.contact.create({ data: { workspaceId: t.workspace.id, phone: "+6285500000001" } })).id } });

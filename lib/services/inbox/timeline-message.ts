@@ -32,6 +32,13 @@ export interface TimelineQuote {
   direction: MessageDirection | null;
 }
 
+/** The campaign a message belongs to: sent by it, or an inbound reply within its reply window. */
+export interface TimelineCampaign {
+  id: string;
+  name: string;
+  role: "sent" | "reply";
+}
+
 export interface TimelineMessage {
   id: string;
   conversationId: string;
@@ -57,6 +64,7 @@ export interface TimelineMessage {
   /** At most one per side (the latest reaction of the customer, the latest of the business). */
   reactions: TimelineReaction[];
   replyTo: TimelineQuote | null;
+  campaign: TimelineCampaign | null;
 }
 
 export const timelineMessageSelect = {
@@ -78,6 +86,8 @@ export const timelineMessageSelect = {
   errorDetails: true,
   idempotencyKey: true,
   replyToWamid: true,
+  campaignRecipientId: true,
+  repliedCampaignId: true,
   author: { select: { id: true, name: true } },
   media: { select: { id: true, status: true, mimeType: true, filename: true, fileSize: true, error: true }, orderBy: { createdAt: "asc" } },
   replyTo: { select: { id: true, previewText: true, direction: true } },
@@ -143,13 +153,40 @@ async function quotesByWamid(workspaceId: string, wamids: string[]): Promise<Map
   return quotes;
 }
 
+/** The campaigns of the page's campaign sends and replies, by message id (two small queries, none when there are none). */
+async function campaignsOf(workspaceId: string, rows: MessageRow[]): Promise<Map<string, TimelineCampaign>> {
+  const found = new Map<string, TimelineCampaign>();
+  const recipientIds = rows.flatMap((r) => (r.campaignRecipientId ? [r.campaignRecipientId] : []));
+  if (recipientIds.length === 0 && !rows.some((r) => r.repliedCampaignId)) return found;
+  const db = tenantDb({ workspaceId });
+  const recipients = recipientIds.length
+    ? await db.campaignRecipient.findMany({ where: { workspaceId, id: { in: recipientIds } }, select: { id: true, campaignId: true } })
+    : [];
+  const campaignOfRecipient = new Map(recipients.map((r) => [r.id, r.campaignId]));
+  const campaignIds = [...new Set([...recipients.map((r) => r.campaignId), ...rows.flatMap((r) => (r.repliedCampaignId ? [r.repliedCampaignId] : []))])];
+  const campaigns = await db.campaign.findMany({ where: { workspaceId, id: { in: campaignIds } }, select: { id: true, name: true } });
+  const names = new Map(campaigns.map((c) => [c.id, c.name]));
+  for (const row of rows) {
+    const sentBy = row.campaignRecipientId ? campaignOfRecipient.get(row.campaignRecipientId) : undefined;
+    const id = sentBy ?? row.repliedCampaignId;
+    const name = id ? names.get(id) : undefined;
+    if (id && name !== undefined) found.set(row.id, { id, name, role: sentBy ? "sent" : "reply" });
+  }
+  return found;
+}
+
 /** Message rows (all of one conversation, none a reaction) as timeline bubbles, in the same order. */
 export async function toTimelineMessages(workspaceId: string, conversationId: string, rows: MessageRow[]): Promise<TimelineMessage[]> {
   const wamids = rows.flatMap((r) => (r.wamid ? [r.wamid] : []));
   const unresolved = rows.flatMap((r) => (!r.replyTo && r.replyToWamid ? [r.replyToWamid] : []));
-  const [reactions, quotes] = await Promise.all([foldedReactions(workspaceId, conversationId, wamids), quotesByWamid(workspaceId, unresolved)]);
-  return rows.map(({ replyTo, replyToWamid, ...row }) => ({
+  const [reactions, quotes, campaigns] = await Promise.all([
+    foldedReactions(workspaceId, conversationId, wamids),
+    quotesByWamid(workspaceId, unresolved),
+    campaignsOf(workspaceId, rows),
+  ]);
+  return rows.map(({ replyTo, replyToWamid, campaignRecipientId: _recipient, repliedCampaignId: _replied, ...row }) => ({
     ...row,
+    campaign: campaigns.get(row.id) ?? null,
     reactions: (row.wamid && reactions.get(row.wamid)) || [],
     replyTo: replyTo
       ? { id: replyTo.id, preview: replyTo.previewText, direction: replyTo.direction }
