@@ -4,10 +4,11 @@ import { authorize } from "@/lib/auth/permissions";
 import { tenantDb } from "@/lib/db/tenant";
 import { Conflict } from "@/lib/errors";
 import type { CampaignStatus } from "@/lib/generated/prisma/enums";
+import { PAUSABLE_STATUSES, pausedData } from "./pause-reason";
 import { signalCampaignProgress } from "./progress";
 import { findCampaign } from "./shared";
 
-const PAUSABLE: CampaignStatus[] = ["scheduled", "sending"];
+const PAUSABLE: CampaignStatus[] = [...PAUSABLE_STATUSES];
 
 export async function pauseCampaign(ctx: WorkspaceContext, campaignId: string): Promise<void> {
   authorize(ctx, "campaign:launch");
@@ -16,7 +17,7 @@ export async function pauseCampaign(ctx: WorkspaceContext, campaignId: string): 
   if (!PAUSABLE.includes(campaign.status)) throw Conflict("campaignNotPausable", { params: { status: campaign.status } });
   const moved = await db.campaign.updateMany({
     where: { id: campaign.id, workspaceId: ctx.workspaceId, status: { in: PAUSABLE } },
-    data: { status: "paused", pausedAt: new Date(), statusReason: { set: null } },
+    data: pausedData(null),
   });
   if (moved.count !== 1) throw Conflict("campaignChanged");
   signalCampaignProgress(ctx.workspaceId, campaign.id);

@@ -7,6 +7,7 @@
  * the number by its display number within the WABA (entry.id), never by its phone number id.
  */
 import type { Prisma } from "@/lib/db";
+import { PAUSABLE_STATUSES, pausedData } from "@/lib/services/campaigns/pause-reason";
 import type { NumberQualityUpdate } from "@/lib/whatsapp/webhook/number-quality";
 import type { EventWork } from "./outcome";
 
@@ -35,8 +36,8 @@ export async function applyNumberQuality(tx: Prisma.TransactionClient, wabaId: s
     }
     if (update.event !== "FLAGGED") continue;
     const paused = await tx.campaign.updateManyAndReturn({
-      where: { workspaceId: connection.workspaceId, connectionId: connection.id, status: { in: ["sending", "scheduled"] } },
-      data: { status: "paused", pausedAt: receivedAt, statusReason: { ...NUMBER_FLAGGED, at: receivedAt.toISOString() } },
+      where: { workspaceId: connection.workspaceId, connectionId: connection.id, status: { in: [...PAUSABLE_STATUSES] } },
+      data: pausedData(NUMBER_FLAGGED, receivedAt),
       select: { id: true },
     });
     for (const row of paused) work.campaigns.add({ workspaceId: connection.workspaceId, campaignId: row.id });
