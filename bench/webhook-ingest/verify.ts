@@ -211,18 +211,22 @@ export interface CampaignAccounting {
   recipientsApart: number;
 }
 
-/** The campaign of a statuses-only run: each counter equals its recipients, each recipient follows its message. */
+/**
+ * The campaign of a statuses-only run: each counter equals its recipients, each recipient follows
+ * its message. Read in one repeatable-read snapshot, so an event still being processed is seen
+ * whole or not at all.
+ */
 export async function accountCampaign(prisma: PrismaClient, campaignId: string): Promise<CampaignAccounting> {
-  const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { deliveredCount: true, readCount: true } });
-  const [delivered, read] = await Promise.all([
-    prisma.campaignRecipient.count({ where: { campaignId, deliveredAt: { not: null } } }),
-    prisma.campaignRecipient.count({ where: { campaignId, readAt: { not: null } } }),
-  ]);
-  const recipients = await prisma.campaignRecipient.findMany({ where: { campaignId }, select: { id: true, status: true } });
-  const messages = await prisma.message.findMany({
-    where: { campaignRecipientId: { in: recipients.map((r) => r.id) } },
-    select: { campaignRecipientId: true, status: true },
-  });
+  const [campaign, delivered, read, recipients, messages] = await prisma.$transaction(
+    [
+      prisma.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { deliveredCount: true, readCount: true } }),
+      prisma.campaignRecipient.count({ where: { campaignId, deliveredAt: { not: null } } }),
+      prisma.campaignRecipient.count({ where: { campaignId, readAt: { not: null } } }),
+      prisma.campaignRecipient.findMany({ where: { campaignId }, select: { id: true, status: true } }),
+      prisma.message.findMany({ where: { campaignRecipientId: { not: null } }, select: { campaignRecipientId: true, status: true } }),
+    ],
+    { isolationLevel: "RepeatableRead" },
+  );
   const messageStatus = new Map(messages.map((m) => [m.campaignRecipientId ?? "", m.status]));
   const recipientsApart = recipients.filter((r) => (messageStatus.get(r.id) ?? "sent") !== r.status).length;
   return { deliveredOff: campaign.deliveredCount - delivered, readOff: campaign.readCount - read, recipientsApart };
