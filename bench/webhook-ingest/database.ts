@@ -70,9 +70,14 @@ async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): 
 /**
  * The workspace the deliveries route to: its connection (appSecretEncrypted null, so META_APP_SECRET
  * signs), a contact and open conversation per known customer, and our outbound messages (status
- * `sent`, no per-status timestamps yet) whose statuses the deliveries report.
+ * `sent`, no per-status timestamps yet) whose statuses the deliveries report; for a statuses-only
+ * plan, the campaign those messages belong to, with one recipient per message.
  */
-export async function seedWorkspace(prisma: PrismaClient, plan: Plan, encryptionKey: string): Promise<{ workspaceId: string }> {
+export async function seedWorkspace(
+  prisma: PrismaClient,
+  plan: Plan,
+  encryptionKey: string,
+): Promise<{ workspaceId: string; campaignId?: string }> {
   const workspace = await prisma.workspace.create({
     data: { name: "Bench", slug: `bench-${randomBytes(4).toString("hex")}` },
     select: { id: true },
@@ -110,10 +115,47 @@ export async function seedWorkspace(prisma: PrismaClient, plan: Plan, encryption
     (data) => prisma.conversation.createMany({ data }),
   );
   const customerIndex = new Map(plan.customers.map((waId, i) => [waId, i]));
+  // A campaign in the middle of its run: every message accepted by Meta (recipient `sent`, its
+  // wamid and sentAt written by the sender, sentCount counted), no status reported yet.
+  let campaignId: string | undefined;
+  if (plan.campaign) {
+    const sentAt = new Date(Date.now() - 120_000);
+    const campaign = await prisma.campaign.create({
+      data: {
+        workspaceId,
+        connectionId: connection.id,
+        name: "Bench campaign",
+        status: "sending",
+        startedAt: sentAt,
+        totalCount: plan.outbound.length,
+        sentCount: plan.outbound.length,
+      },
+      select: { id: true },
+    });
+    campaignId = campaign.id;
+    await inChunks(
+      plan.outbound.map((message) => {
+        const i = customerIndex.get(message.waId)!;
+        return {
+          id: message.recipientId!,
+          workspaceId,
+          campaignId: campaign.id,
+          contactId: contactIds[i]!,
+          phone: `+${message.waId}`,
+          status: "sent" as const,
+          wamid: message.wamid,
+          claimedAt: sentAt,
+          sentAt,
+        };
+      }),
+      (data) => prisma.campaignRecipient.createMany({ data }),
+    );
+  }
   await inChunks(
     plan.outbound.map((message) => {
       const i = customerIndex.get(message.waId)!;
       return {
+        ...(message.recipientId ? { campaignRecipientId: message.recipientId } : {}),
         workspaceId,
         conversationId: conversationIds[i]!,
         contactId: contactIds[i]!,
@@ -128,5 +170,5 @@ export async function seedWorkspace(prisma: PrismaClient, plan: Plan, encryption
     }),
     (data) => prisma.message.createMany({ data }),
   );
-  return { workspaceId };
+  return { workspaceId, campaignId };
 }

@@ -8,6 +8,10 @@
  * in the whole plan, in roughly the order Meta reports them (interleaved across messages); one
  * status delivery in five batches 2–5 statuses, as Meta does under load. So no two bodies are
  * alike, and each (wamid, status) pair and each inbound wamid names its delivery.
+ *
+ * `statusesOnly` (the status storm of a campaign): no inbound messages; every outbound message is
+ * a campaign recipient's (one per customer), and its statuses carry the send's callback data
+ * `cr:<recipientId>`, so processing also moves the recipients and the campaign's counters.
  */
 import { wamid } from "@/local/whatsapp-emulator/ids";
 import { ACME_PHONE_NUMBER } from "@/local/whatsapp-emulator/phone-numbers";
@@ -25,6 +29,8 @@ export type InboundKind = "text" | "image" | "interactive" | "reaction" | "locat
 export interface OutboundMessage {
   wamid: string;
   waId: string;
+  /** The campaign recipient the message was sent to (statuses-only plans). */
+  recipientId?: string;
 }
 
 export interface Delivery {
@@ -43,6 +49,8 @@ export interface Plan {
   /** Our outbound messages (status `sent`) the status deliveries refer to; seeded before the run. */
   outbound: OutboundMessage[];
   deliveries: Delivery[];
+  /** Statuses only, of one campaign's messages: the seed creates the campaign and its recipients. */
+  campaign: boolean;
 }
 
 /** The emulator's number: the app downloads the image messages' media from the emulator with its token. */
@@ -114,6 +122,7 @@ function statusValue(message: OutboundMessage, status: StatusKind, timestamp: nu
     recipient_id: message.waId,
     ...(conversation ? { conversation } : {}),
     ...(bill ? { pricing: pricingObject(bill) } : {}),
+    ...(message.recipientId ? { biz_opaque_callback_data: `cr:${message.recipientId}` } : {}),
   } as JsonObject;
 }
 
@@ -182,16 +191,26 @@ function inboundKind(random: () => number): InboundKind {
 }
 
 /** `count` deliveries signed with `appSecret`; customers and outbound messages sized to fit. */
-export function planDeliveries(options: { count: number; appSecret: string; images: UploadedImage[]; seed?: number }): Plan {
+export function planDeliveries(options: {
+  count: number;
+  appSecret: string;
+  images: UploadedImage[];
+  seed?: number;
+  statusesOnly?: boolean;
+}): Plan {
   if (options.images.length === 0) throw new Error("bench: no uploaded image for the image messages");
   const random = randomSource(options.seed ?? 20_251_125);
   const phone = BENCH_PHONE;
-  const statusDeliveries = Math.ceil(options.count * (1 - INBOUND_SHARE) * 1.1);
+  const statusesOnly = options.statusesOnly === true;
+  const inboundShare = statusesOnly ? 0 : INBOUND_SHARE;
+  const statusDeliveries = Math.ceil(options.count * (1 - inboundShare) * 1.1);
   const messageCount = Math.ceil((statusDeliveries * STATUSES_PER_DELIVERY) / STATUSES_PER_MESSAGE) + 10;
-  const customers = Array.from({ length: Math.max(50, Math.ceil(messageCount / 4)) }, (_, i) => `62812${String(i).padStart(7, "0")}`);
-  const outbound = Array.from({ length: messageCount }, (_, i) => {
+  // A campaign reaches each contact once: one customer per message.
+  const customerCount = statusesOnly ? messageCount : Math.max(50, Math.ceil(messageCount / 4));
+  const customers = Array.from({ length: customerCount }, (_, i) => `62812${String(i).padStart(7, "0")}`);
+  const outbound: OutboundMessage[] = Array.from({ length: messageCount }, (_, i) => {
     const waId = customers[i % customers.length]!;
-    return { wamid: wamid(waId, "outbound"), waId };
+    return { wamid: wamid(waId, "outbound"), waId, ...(statusesOnly ? { recipientId: `benchrecipient${i}` } : {}) };
   });
   const stream = statusStream(outbound, random);
   let streamAt = 0;
@@ -203,7 +222,7 @@ export function planDeliveries(options: { count: number; appSecret: string; imag
     const events: WebhookEvent[] = [];
     const delivery: Omit<Delivery, "body" | "signature"> = { index, inbound: [], statuses: [] };
     const timestamp = now - 60 + Math.floor((index / options.count) * 60);
-    if (random() < INBOUND_SHARE || streamAt >= stream.length) {
+    if (random() < inboundShare || streamAt >= stream.length) {
       // A known customer replies to (or reacts to) our first message to them: outbound[i] went to customers[i].
       const customer = random() >= NEW_SENDER_SHARE ? Math.floor(random() * customers.length) : undefined;
       const from = customer === undefined ? `62899${String(newSenders++).padStart(7, "0")}` : customers[customer]!;
@@ -230,7 +249,7 @@ export function planDeliveries(options: { count: number; appSecret: string; imag
 
   const unique = new Set(deliveries.map((delivery) => delivery.signature));
   if (unique.size !== deliveries.length) throw new Error("bench: two deliveries have the same body; duplicates would be undetectable");
-  return { phone, customers, outbound, deliveries };
+  return { phone, customers, outbound, deliveries, campaign: statusesOnly };
 }
 
 /**

@@ -85,6 +85,8 @@ export async function fire(options: {
   feed: Feed;
   ledger?: Ledger;
   timeoutSeconds?: number;
+  /** Requests per second across all connections (open loop); undefined: each connection sends as soon as answered. */
+  overallRate?: number;
 }): Promise<LoadResult> {
   const { feed, ledger } = options;
   const latencies = new Float64Array(options.amount + options.connections * 4);
@@ -105,6 +107,7 @@ export async function fire(options: {
       pipelining: 1,
       amount: options.amount,
       timeout: options.timeoutSeconds ?? 30,
+      ...(options.overallRate ? { overallRate: options.overallRate } : {}),
       requests: [
         {
           method: "POST",

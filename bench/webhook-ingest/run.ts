@@ -1,5 +1,5 @@
 /**
- * `npm run bench:webhook-ingest [-- --quick] [--n N] [--c C]`
+ * `npm run bench:webhook-ingest [-- --quick] [--n N] [--c C] [--statuses-only] [--rate R]`
  *
  * How fast `POST /api/webhooks/whatsapp` acknowledges Meta's deliveries on this machine, and
  * whether it loses or doubles any: N signed, unique deliveries (a realistic mix of inbound messages
@@ -7,7 +7,11 @@
  * current build on a real Postgres, beside two references fired the same way — the trivial route
  * handler of the same build (same signature check + JSON.parse, no database) and a bare Node
  * server. Then it waits for the after-the-200 processing to drain and counts lost and duplicated
- * rows. Prints the figures, and last one line of JSON (bench/README.md). A benchmark, not a test:
+ * rows. `--statuses-only`: a campaign's status storm instead of the mix (every delivery statuses of
+ * campaign messages, recipients and counters moved too), reporting deliveries acknowledged per
+ * second and acknowledged AND processed per second (first request to last event processed).
+ * `--rate R`: the webhook run offers R requests/s (open loop) instead of as many as C connections
+ * get answered. Prints the figures, and last one line of JSON (bench/README.md). A benchmark, not a test:
  * it exits 0 whether or not the targets are met; non-zero only when it could not measure.
  *
  * Needs `npm run build` first. Starts everything it uses on loopback and stops it again (Ctrl-C
@@ -27,7 +31,7 @@ import { ackOnlyVariants, BENCH_PHONE, planDeliveries, type Plan } from "./deliv
 import { uploadImages } from "./media";
 import { Feed, fire, Ledger, type LoadResult, stopLoad } from "./load";
 import { startBare, startEmulator, startNext, type Started } from "./servers";
-import { account, mediaByStatus, waitForDrain, type Accounting, type Drain } from "./verify";
+import { account, accountCampaign, mediaByStatus, waitForDrain, type Accounting, type CampaignAccounting, type Drain } from "./verify";
 
 /** Distinct photos the image messages share (each ~270 KB). */
 const IMAGES = 12;
@@ -51,6 +55,9 @@ const TRIVIAL_PATH = "/api/bench/trivial";
 
 interface Options {
   quick: boolean;
+  statusesOnly: boolean;
+  /** Requests per second offered in the webhook run; undefined: closed loop (as fast as answered). */
+  rate: number | undefined;
   n: number;
   c: number;
   warmup: number;
@@ -59,30 +66,33 @@ interface Options {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run bench:webhook-ingest [-- --quick] [--n N] [--c C]`);
+  console.error(`${message}\nusage: npm run bench:webhook-ingest [-- --quick] [--n N] [--c C] [--statuses-only] [--rate R]`);
   process.exit(2);
 }
 
 function parseOptions(argv: string[]): Options {
   const quick = argv.includes("--quick");
+  const statusesOnly = argv.includes("--statuses-only");
   let n = quick ? 2_000 : 20_000;
   let c = 20;
+  let rate: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.split("=", 2) as [string, string | undefined];
-    if (flag === "--quick") continue;
-    if (flag !== "--n" && flag !== "--c") usage(`unknown argument ${arg}`);
+    if (flag === "--quick" || flag === "--statuses-only") continue;
+    if (flag !== "--n" && flag !== "--c" && flag !== "--rate") usage(`unknown argument ${arg}`);
     const raw = inline ?? argv[++i];
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 1) usage(`${flag} needs a positive integer, got ${raw ?? "nothing"}`);
     if (flag === "--n") n = value;
-    else c = value;
+    else if (flag === "--c") c = value;
+    else rate = value;
   }
   if (n > 1_000_000) usage("--n is capped at 1,000,000");
   if (c > 1_000) usage("--c is capped at 1,000");
   if (c > n) usage("--c cannot exceed --n");
   const warmup = Math.max(c * 5, Math.min(quick ? 100 : 1_000, Math.ceil(n / 10)));
-  return { quick, n, c, warmup, bareAmount: Math.max(n, quick ? 20_000 : 100_000), drainTimeoutMs: quick ? 20_000 : 180_000 };
+  return { quick, statusesOnly, rate, n, c, warmup, bareAmount: Math.max(n, quick ? 20_000 : 100_000), drainTimeoutMs: quick ? 20_000 : 180_000 };
 }
 
 interface Cpu {
@@ -248,19 +258,26 @@ async function main(): Promise<void> {
     const applicationName = `parley-bench-${randomBytes(4).toString("hex")}`;
 
     console.log(
-      `webhook-ingest: N=${options.n.toLocaleString("en-US")} C=${options.c}${options.quick ? " (quick)" : ""}; warm-up ${options.warmup} per target`,
+      `webhook-ingest: N=${options.n.toLocaleString("en-US")} C=${options.c}${options.quick ? " (quick)" : ""}` +
+        `${options.statusesOnly ? ", statuses only (a campaign's status storm)" : ""}${options.rate ? `, webhook run offered ${options.rate} req/s` : ""}; ` +
+        `warm-up ${options.warmup} per target`,
     );
     const track = (started: Started) => cleanup.add(started.name, () => started.stop());
     const emulator = await startEmulator({ port: await freePort(), appSecret, logFile: path.join(logDir, "emulator.log"), track });
     const images = await uploadImages(emulator.origin, BENCH_PHONE, IMAGES);
-    const plan: Plan = planDeliveries({ count: options.warmup + options.n + options.c * 4, appSecret, images });
+    const plan: Plan = planDeliveries({
+      count: options.warmup + options.n + options.c * 4,
+      appSecret,
+      images,
+      statusesOnly: options.statusesOnly,
+    });
     const inboundShare = plan.deliveries.filter((delivery) => delivery.inbound.length > 0).length / plan.deliveries.length;
     const statuses = plan.deliveries.reduce((sum, delivery) => sum + delivery.statuses.length, 0);
     const batched = plan.deliveries.filter((delivery) => delivery.statuses.length > 1).length;
 
     const database: BenchDatabase = await openBenchDatabase(process.env.DATABASE_URL);
     cleanup.add("schema", () => database.drop());
-    const { workspaceId } = await seedWorkspace(database.prisma, plan, encryptionKey);
+    const { workspaceId, campaignId } = await seedWorkspace(database.prisma, plan, encryptionKey);
     console.log(
       `postgres ${database.server}, schema ${pgConfig(database.url).schema}; workspace ${workspaceId}: ${plan.customers.length} customers, ` +
         `${plan.outbound.length} outbound messages; deliveries ${Math.round(inboundShare * 100)}% inbound, ` +
@@ -340,6 +357,7 @@ async function main(): Promise<void> {
     await warmUp("next webhook", next.origin, WEBHOOK_PATH, options.warmup, c, webhookFeed, ledger);
     const warmDrain = await waitForDrain(database.prisma, options.drainTimeoutMs);
     if (!warmDrain.drained) console.warn(`warning: ${warmDrain.unprocessed} warm-up events still unprocessed when the measured run starts`);
+    const firstMeasured = webhookFeed.used;
     const webhookRun = await withCpu(next, monitor, applicationName, () =>
       fire({
         label: "next webhook",
@@ -349,6 +367,7 @@ async function main(): Promise<void> {
         connections: c,
         feed: webhookFeed,
         ledger,
+        overallRate: options.rate,
       }),
     );
 
@@ -361,6 +380,15 @@ async function main(): Promise<void> {
     };
     const media = await mediaByStatus(database.prisma);
     const accounting: Accounting = await account(database.prisma, plan, ledger, new Set(ackOnly.map((delivery) => delivery.signature)));
+    const campaign: CampaignAccounting | undefined = campaignId ? await accountCampaign(database.prisma, campaignId) : undefined;
+    if (campaign) {
+      // A counter above its recipients counted a status twice; below, or a recipient apart from its message, lost one.
+      accounting.duplicated += Math.max(0, campaign.deliveredOff) + Math.max(0, campaign.readOff);
+      accounting.lost += Math.max(0, -campaign.deliveredOff) + Math.max(0, -campaign.readOff) + campaign.recipientsApart;
+    }
+    const statusesAcked = plan.deliveries
+      .filter((delivery) => ledger.acked(delivery.index) && delivery.index >= firstMeasured)
+      .reduce((sum, delivery) => sum + delivery.statuses.length, 0);
 
     const ratio = trivialRun.load.rps > 0 ? webhookRun.load.rps / trivialRun.load.rps : 0;
     const webhookOk = webhookRun.load.ok;
@@ -423,6 +451,18 @@ async function main(): Promise<void> {
           .join(", ") || "none"
       }`,
     );
+    if (campaign) {
+      const seconds = webhookRun.load.seconds + drain.seconds;
+      console.log(
+        `status storm: ${Math.round(webhookRun.load.rps)} deliveries/s acknowledged; ` +
+          (drain.drained
+            ? `acknowledged AND processed ${Math.round(sustainedRps)} deliveries/s sustained (${Math.round(statusesAcked / seconds)} statuses/s), ` +
+              `${webhookOk} deliveries from the first request to the last event processed in ${seconds.toFixed(1)} s`
+            : `not drained within ${Math.round(options.drainTimeoutMs / 1000)} s`) +
+          `; campaign counters vs recipients: delivered ${campaign.deliveredOff >= 0 ? "+" : ""}${campaign.deliveredOff}, read ${campaign.readOff >= 0 ? "+" : ""}${campaign.readOff}, ` +
+          `${campaign.recipientsApart} recipients apart from their message`,
+      );
+    }
     const d = accounting.detail;
     console.log(
       `ledger: ${accounting.acked} deliveries acknowledged, ${accounting.notAcked} sent but not acknowledged` +
@@ -440,6 +480,8 @@ async function main(): Promise<void> {
     const figures = {
       n: options.n,
       c: options.c,
+      mode: options.statusesOnly ? "statuses-only" : "mixed",
+      offered_rps: options.rate ?? null,
       ratio_to_trivial: round(ratio, 3),
       p99_ms: round(webhookRun.load.p99Ms),
       lost: accounting.lost,
@@ -461,6 +503,18 @@ async function main(): Promise<void> {
         cpu_ms_per_delivery: { server: round(processingServerMs, 2), postgres: round(processingPostgresMs, 2) },
       },
       profile,
+      ...(campaign
+        ? {
+            status_storm: {
+              acknowledged_rps: round(webhookRun.load.rps, 0),
+              sustained_rps: drain.drained ? round(sustainedRps, 0) : null,
+              statuses: statusesAcked,
+              statuses_per_s: drain.drained ? round(statusesAcked / (webhookRun.load.seconds + drain.seconds), 0) : null,
+              counters_off: { delivered: campaign.deliveredOff, read: campaign.readOff },
+              recipients_apart: campaign.recipientsApart,
+            },
+          }
+        : {}),
       media,
       ledger: {
         acked: accounting.acked,

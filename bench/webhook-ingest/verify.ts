@@ -202,3 +202,32 @@ export async function mediaByStatus(prisma: PrismaClient): Promise<Record<string
   const groups = await prisma.media.groupBy({ by: ["status"], _count: { _all: true } });
   return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
 }
+
+export interface CampaignAccounting {
+  /** Counter minus the recipients that reached the stage: > 0 doubled, < 0 lost. */
+  deliveredOff: number;
+  readOff: number;
+  /** Recipients whose status is behind (or ahead of) their message's: a status applied to one and not the other. */
+  recipientsApart: number;
+}
+
+/**
+ * The campaign of a statuses-only run: each counter equals its recipients, each recipient follows
+ * its message. Read in one repeatable-read snapshot, so an event still being processed is seen
+ * whole or not at all.
+ */
+export async function accountCampaign(prisma: PrismaClient, campaignId: string): Promise<CampaignAccounting> {
+  const [campaign, delivered, read, recipients, messages] = await prisma.$transaction(
+    [
+      prisma.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { deliveredCount: true, readCount: true } }),
+      prisma.campaignRecipient.count({ where: { campaignId, deliveredAt: { not: null } } }),
+      prisma.campaignRecipient.count({ where: { campaignId, readAt: { not: null } } }),
+      prisma.campaignRecipient.findMany({ where: { campaignId }, select: { id: true, status: true } }),
+      prisma.message.findMany({ where: { campaignRecipientId: { not: null } }, select: { campaignRecipientId: true, status: true } }),
+    ],
+    { isolationLevel: "RepeatableRead" },
+  );
+  const messageStatus = new Map(messages.map((m) => [m.campaignRecipientId ?? "", m.status]));
+  const recipientsApart = recipients.filter((r) => (messageStatus.get(r.id) ?? "sent") !== r.status).length;
+  return { deliveredOff: campaign.deliveredCount - delivered, readOff: campaign.readCount - read, recipientsApart };
+}

@@ -1,11 +1,13 @@
 /**
- * The real-time signals of one processed webhook event, published after its transaction
- * committed (WebhookHooks.onProcessed): each inbound message stored → `message.created`; each
- * status that moved a message forward → `message.status`; each conversation that received
- * messages → `conversation.updated` (activity, unread); each template whose review status changed
- * → `template.updated`. Messages and statuses carry the bubble, conversations their list row
- * (signal-items.ts), read once here instead of by every open browser. One batched publish per
- * event. Never throws (publishMany does not).
+ * The real-time signals of processed webhook events, published after their transaction committed
+ * (WebhookHooks.onProcessed for one event, onBatchProcessed for a batch's): each inbound message
+ * stored → `message.created`; each message a status moved forward → one `message.status` with
+ * where it ended (a batch carrying sent, delivered and read of one message signals read once);
+ * each conversation that received messages → one `conversation.updated` (activity, unread); each
+ * template whose review status changed → `template.updated`. Messages and statuses carry the
+ * bubble, conversations their list row (signal-items.ts), read once per call instead of by every
+ * open browser. One batched publish per call — per batch, during a status storm, not per event.
+ * Never throws (publishMany does not).
  */
 import { prisma } from "@/lib/db";
 import type { EventOutcome } from "@/lib/services/webhooks/outcome";
@@ -15,7 +17,19 @@ import { attach, loadSignalItemsOrNone, type SignalItems } from "./signal-items"
 
 const log = logger("realtime");
 
-export async function publishWebhookOutcome(outcome: EventOutcome): Promise<void> {
+type Signalled = Pick<EventOutcome, "inserted" | "statuses" | "templates">;
+
+export function publishWebhookOutcome(outcome: EventOutcome): Promise<void> {
+  return publishWebhookOutcomes([outcome]);
+}
+
+export async function publishWebhookOutcomes(outcomes: EventOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const outcome: Signalled = {
+    inserted: outcomes.flatMap((o) => o.inserted),
+    statuses: outcomes.flatMap((o) => o.statuses),
+    templates: outcomes.flatMap((o) => o.templates),
+  };
   try {
     const at = new Date().toISOString();
     const statuses = await statusSignals(outcome);
@@ -46,7 +60,7 @@ export async function publishWebhookOutcome(outcome: EventOutcome): Promise<void
     await publishMany(messages);
   } catch (error) {
     // Only the lookups can throw here; the signals are best effort by design.
-    log.warn({ err: error, eventId: outcome.eventId }, "webhook real-time signals not published");
+    log.warn({ err: error, eventIds: outcomes.slice(0, 5).map((o) => o.eventId) }, "webhook real-time signals not published");
   }
 }
 
@@ -57,23 +71,39 @@ interface StatusSignal {
   status: NonNullable<EventOutcome["statuses"][number]["currentStatus"]>;
 }
 
-/** The outcome names messages, not their conversations: one lookup, scoped by each status's workspace. */
-async function statusSignals(outcome: EventOutcome): Promise<StatusSignal[]> {
-  const changed = outcome.statuses.filter((s) => s.changed && s.messageId && s.currentStatus);
-  if (changed.length === 0) return [];
-  const rows = await prisma.message.findMany({
-    where: { OR: changed.map((s) => ({ id: s.messageId!, workspaceId: s.workspaceId })) },
-    select: { id: true, conversationId: true },
-  });
-  const conversationOf = new Map(rows.map((r) => [r.id, r.conversationId]));
-  return changed.flatMap((s) => {
-    const conversationId = conversationOf.get(s.messageId!);
-    return conversationId ? [{ workspaceId: s.workspaceId, conversationId, messageId: s.messageId!, status: s.currentStatus! }] : [];
+/**
+ * One signal per message a status moved: where it ended (statuses only move forward, so the last
+ * change is the furthest). The outcome names messages, not their conversations: one lookup per
+ * workspace.
+ */
+async function statusSignals(outcome: Signalled): Promise<StatusSignal[]> {
+  const last = new Map<string, { workspaceId: string; messageId: string; status: StatusSignal["status"] }>();
+  for (const s of outcome.statuses) {
+    if (s.changed && s.messageId && s.currentStatus) last.set(s.messageId, { workspaceId: s.workspaceId, messageId: s.messageId, status: s.currentStatus });
+  }
+  if (last.size === 0) return [];
+  const byWorkspace = new Map<string, string[]>();
+  for (const s of last.values()) {
+    const ids = byWorkspace.get(s.workspaceId) ?? [];
+    ids.push(s.messageId);
+    byWorkspace.set(s.workspaceId, ids);
+  }
+  const rows = (
+    await Promise.all(
+      [...byWorkspace].map(([workspaceId, ids]) =>
+        prisma.message.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, workspaceId: true, conversationId: true } }),
+      ),
+    )
+  ).flat();
+  const conversationOf = new Map(rows.map((r) => [`${r.workspaceId}:${r.id}`, r.conversationId]));
+  return [...last.values()].flatMap((s) => {
+    const conversationId = conversationOf.get(`${s.workspaceId}:${s.messageId}`);
+    return conversationId ? [{ ...s, conversationId }] : [];
   });
 }
 
-/** The rows and bubbles the event's signals carry, read once per workspace (one, nearly always). */
-async function itemsByWorkspace(outcome: EventOutcome, statuses: StatusSignal[]): Promise<Map<string, SignalItems>> {
+/** The rows and bubbles the signals carry, read once per workspace (one, nearly always). */
+async function itemsByWorkspace(outcome: Signalled, statuses: StatusSignal[]): Promise<Map<string, SignalItems>> {
   const wanted = new Map<string, { conversationIds: string[]; messageIds: string[] }>();
   const want = (workspaceId: string) => {
     let entry = wanted.get(workspaceId);

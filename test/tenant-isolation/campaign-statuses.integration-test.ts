@@ -8,9 +8,11 @@ import { prisma } from "@/lib/db";
 import { attributeReply } from "@/lib/services/campaigns/attribution/reply";
 import { suppressUndeliverable } from "@/lib/services/campaigns/attribution/contact-effects";
 import { moveRecipientByStatus } from "@/lib/services/campaigns/attribution/recipient-status";
+import { moveRecipientsByStatuses } from "@/lib/services/campaigns/attribution/recipient-status-batch";
+import { processWebhookEventBatch } from "@/lib/services/webhooks/process-batch";
 import { applyMetaOptOutOfContact } from "@/lib/services/contacts/consent";
 import { createTenants, type Tenant } from "@/test/fixtures/tenants";
-import { deliver, FIXTURE_OUTBOUND_WAMID, fixtureFor, tagged, type Payload, type TestNumber } from "@/test/webhooks/helpers";
+import { deliver, FIXTURE_OUTBOUND_WAMID, fixtureFor, store, tagged, type Payload, type TestNumber } from "@/test/webhooks/helpers";
 import { uniqueSuffix } from "@/test/webhooks/unique";
 import { untouched } from "./helpers";
 
@@ -82,6 +84,49 @@ describe("moveRecipientByStatus", () => {
         ),
       );
       expect(moved).toBeNull();
+    });
+  });
+});
+
+describe("moveRecipientsByStatuses", () => {
+  it("a batch through A's number naming B's recipients by callback and by wamid changes nothing of B", async () => {
+    const { A, B } = await createTenants();
+    const a = await numberOf(A);
+    const crashed = await crashedRecipientOf(B);
+    const sent = await crashedRecipientOf(B);
+    const wamid = tagged(FIXTURE_OUTBOUND_WAMID, uniqueSuffix());
+    await prisma.campaignRecipient.update({ where: { id: sent.recipient.id }, data: { wamid, status: "sent", sentAt: new Date() } });
+    await campaignsUntouched(B, async () => {
+      const ids: string[] = [];
+      for (const kind of ["sent", "delivered", "read", "failed"]) {
+        const payload = fixtureFor(`status-${kind}`, a, uniqueSuffix());
+        const value = ((payload.entry as Payload[])[0]!.changes as Payload[])[0]!.value as Payload;
+        const status = (value.statuses as Payload[])[0]!;
+        status.biz_opaque_callback_data = `cr:${crashed.recipient.id}`;
+        if (kind === "failed") ((status.errors as Payload[])[0]!).code = 131050;
+        value.statuses = [status, { ...status, id: wamid, biz_opaque_callback_data: `cr:${sent.recipient.id}` }];
+        ids.push(await store(payload));
+      }
+      const outcomes = await processWebhookEventBatch(ids, { hooks: {} });
+      expect(outcomes.flatMap((o) => o.campaigns)).toEqual([]);
+    });
+  });
+
+  it("called for A, never finds B's recipient by id or by wamid", async () => {
+    const { A, B } = await createTenants();
+    const crashed = await crashedRecipientOf(B);
+    const sent = await crashedRecipientOf(B);
+    const wamid = tagged(FIXTURE_OUTBOUND_WAMID, uniqueSuffix());
+    await prisma.campaignRecipient.update({ where: { id: sent.recipient.id }, data: { wamid, status: "sent", sentAt: new Date() } });
+    const update = { status: "delivered" as const, timestamp: new Date(), recipientId: null, recipientUserId: null, errors: [], pricing: null, conversation: null };
+    await campaignsUntouched(B, async () => {
+      const moved = await prisma.$transaction((tx) =>
+        moveRecipientsByStatuses(tx, [
+          { workspaceId: A.workspace.id, update: { ...update, wamid, bizOpaqueCallbackData: `cr:${sent.recipient.id}` }, receivedAt: new Date() },
+          { workspaceId: A.workspace.id, update: { ...update, wamid: `${wamid}.other`, bizOpaqueCallbackData: `cr:${crashed.recipient.id}` }, receivedAt: new Date() },
+        ]),
+      );
+      expect(moved).toEqual([null, null]);
     });
   });
 });

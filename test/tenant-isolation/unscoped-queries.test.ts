@@ -42,10 +42,11 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   "lib/services/templates/sync-templates.ts": "syncAllTemplates (the scheduled sync) lists the workspaces with a connection; each one's templates through tenantDb",
   "lib/services/webhooks/process-event.ts": "the webhook pipeline's transaction: the workspace is routed from Meta's phone_number_id inside it (webhooks.integration-test.ts)",
   "lib/services/webhooks/recover.ts": "re-processes stored webhook events of every workspace",
+  "lib/services/webhooks/process-batch.ts": "the webhook pipeline's batch transaction: each change's workspace is routed from Meta's phone_number_id inside it (webhooks.integration-test.ts)",
   "lib/services/webhooks/retention.ts": "deletes processed webhook events of every workspace",
   "lib/services/webhooks/signing-secrets.ts": "finds the app secrets a delivery may be signed with, before it is routed",
   "lib/services/whatsapp/connection-secrets.ts": "routes a webhook by phone_number_id and answers Meta's handshake by verify token, in any workspace",
-  "lib/realtime/webhook-signals.ts": "the webhook's status signals: one lookup over the event's messages, each condition naming its own workspace",
+  "lib/realtime/webhook-signals.ts": "the webhook's status signals: one lookup per workspace over the messages its events' statuses moved",
 };
 
 function sourceFiles(dir: string): string[] {

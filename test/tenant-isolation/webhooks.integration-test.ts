@@ -7,9 +7,11 @@ import type * as NextServer from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto/secrets";
+import { applyStatusBatch } from "@/lib/services/webhooks/apply-status-batch";
+import { processWebhookEventBatch } from "@/lib/services/webhooks/process-batch";
 import { clearSignerCache } from "@/lib/services/webhooks/signing-secrets";
 import { createTenants, type Tenant } from "@/test/fixtures/tenants";
-import { deliver, fixtureFor, type Payload, type TestNumber, webhookRequest } from "@/test/webhooks/helpers";
+import { deliver, fixtureFor, store, type Payload, type TestNumber, webhookRequest } from "@/test/webhooks/helpers";
 import { uniqueSuffix } from "@/test/webhooks/unique";
 import { untouched } from "./helpers";
 
@@ -38,6 +40,23 @@ function firstValue(payload: Payload): Payload {
 }
 
 beforeEach(() => clearSignerCache());
+
+describe("applyStatusBatch", () => {
+  it("called for A with B's wamids, finds and moves nothing", async () => {
+    const { A, B } = await createTenants();
+    const bOutbound = B.messages.find((m) => m.wamid.endsWith(".outbound"))!;
+    const update = { timestamp: new Date(), recipientId: null, recipientUserId: null, bizOpaqueCallbackData: null, errors: [], pricing: null, conversation: null };
+    await untouched(B, async () => {
+      const applied = await prisma.$transaction((tx) =>
+        applyStatusBatch(tx, [
+          { workspaceId: A.workspace.id, update: { ...update, wamid: bOutbound.wamid, status: "delivered" }, receivedAt: new Date() },
+          { workspaceId: A.workspace.id, update: { ...update, wamid: bOutbound.wamid, status: "read" }, receivedAt: new Date() },
+        ]),
+      );
+      expect(applied.map((s) => s.messageId)).toEqual([null, null]);
+    });
+  });
+});
 
 describe("WhatsApp webhook", () => {
   it("a delivery for A's number writes into A only, even from B's customers", async () => {
@@ -84,6 +103,22 @@ describe("WhatsApp webhook", () => {
     expect(aMessages).toHaveLength(2);
     expect(aMessages.map((m) => m.replyToId)).toEqual([null, null]); // never linked to B's rows
     expect(await prisma.message.count({ where: { wamid: bInbound.wamid } })).toBe(1);
+  });
+
+  it("a batch of statuses through A's number naming B's messages changes nothing of B", async () => {
+    const { A, B } = await createTenants();
+    const a = await numberOf(A);
+    const bOutbound = B.messages.find((m) => m.wamid.endsWith(".outbound"))!;
+    await untouched(B, async () => {
+      const ids: string[] = [];
+      for (const kind of ["sent", "delivered", "read", "failed"]) {
+        const payload = fixtureFor(`status-${kind}`, a, uniqueSuffix());
+        (firstValue(payload).statuses as Payload[])[0]!.id = bOutbound.wamid;
+        ids.push(await store(payload));
+      }
+      const outcomes = await processWebhookEventBatch(ids);
+      expect(outcomes.flatMap((o) => o.statuses.map((s) => s.messageId))).toEqual([null, null, null, null]);
+    });
   });
 
   it("a template status on A's WABA never touches B's template of the same name and id", async () => {

@@ -17,13 +17,32 @@ import type { StatusKind, StatusUpdate } from "@/lib/whatsapp/webhook/status";
 import type { AppliedStatus } from "./outcome";
 import { SQL_NOW_UTC, sqlName, sqlTimestamp } from "./sql";
 
-const TARGET: Record<StatusKind, { status: MessageStatus; rank: number }> = {
+/** What each status moves a message to, and its rank (the batch path, apply-status-batch.ts, folds by the same table). */
+export const MESSAGE_TARGET: Record<StatusKind, { status: MessageStatus; rank: number }> = {
   sent: { status: "sent", rank: 1 },
   failed: { status: "failed", rank: 2 },
   delivered: { status: "delivered", rank: 3 },
   read: { status: "read", rank: 4 },
   played: { status: "read", rank: 4 },
 };
+
+/** A message's current rank, as the UPDATE below computes it in SQL (99: never moved by a status). */
+export function messageLevel(status: MessageStatus): number {
+  switch (status) {
+    case "pending":
+      return 0;
+    case "sent":
+      return 1;
+    case "failed":
+      return 2;
+    case "delivered":
+      return 3;
+    case "read":
+      return 4;
+    default:
+      return 99;
+  }
+}
 
 interface Row {
   id: string;
@@ -38,7 +57,7 @@ export async function applyStatus(
   update: StatusUpdate,
   receivedAt: Date,
 ): Promise<AppliedStatus> {
-  const { status, rank } = TARGET[update.status];
+  const { status, rank } = MESSAGE_TARGET[update.status];
   const at = update.timestamp ?? receivedAt;
   const error = update.status === "failed" ? update.errors[0] : undefined;
   const message = sqlName("Message");

@@ -3,11 +3,12 @@
  * - campaign recipients are NOT moved here but in the status path itself (apply-delivery.ts →
  *   lib/services/campaigns/attribution), so no caller's hooks can leave them behind; `onStatus`
  *   stays for other features that watch statuses;
- * - real-time fan-out, campaign progress signals and the media download step start from `onProcessed`.
+ * - real-time fan-out, campaign progress signals and the media download step start from `onProcessed`
+ *   (one event) and `onBatchProcessed` (the events a batch committed together, process-batch.ts).
  * The route handler and the recovery sweep both use `defaultWebhookHooks`: register here.
  */
 import type { Prisma } from "@/lib/db";
-import { publishWebhookOutcome } from "@/lib/realtime/webhook-signals";
+import { publishWebhookOutcomes } from "@/lib/realtime/webhook-signals";
 import { downloadMediaSoon } from "@/lib/services/media/inbound/background";
 import { confirmOptOuts } from "@/lib/services/contacts/confirm-opt-outs";
 import { signalCampaignProgress } from "@/lib/services/campaigns/progress";
@@ -23,20 +24,31 @@ export interface WebhookHooks {
   onStatus?: (tx: Prisma.TransactionClient, status: AppliedStatus) => Promise<boolean | void>;
   /** After the event's transaction committed. Errors are logged; they never un-process the event. */
   onProcessed?: (outcome: EventOutcome) => Promise<void>;
+  /**
+   * After a batch's transaction committed, once with all its events (processed or deferred), in
+   * place of onProcessed for each: what follows can be coalesced (one real-time publish per batch).
+   * Without it, the batch path calls onProcessed per event.
+   */
+  onBatchProcessed?: (outcomes: EventOutcome[]) => Promise<void>;
+}
+
+async function afterCommit(outcomes: EventOutcome[]): Promise<void> {
+  await Promise.all([
+    // The events' media rows are committed: fetch their bytes now, in the media step's own bounded
+    // pool (lib/services/media/inbound/background.ts); its sweep finishes whatever is left.
+    downloadMediaSoon(outcomes.flatMap((o) => o.mediaIds)),
+    // Tell the open inboxes (lib/realtime/webhook-signals.ts), one publish for all the events;
+    // never throws, never waits on media.
+    publishWebhookOutcomes(outcomes),
+    // One confirmation per opt-out keyword, as a background task (never in this request).
+    confirmOptOuts(outcomes.flatMap((o) => o.consent)),
+  ]);
+  // Campaigns whose recipients, counters or status moved, each once: throttled, never throws.
+  const campaigns = new Map(outcomes.flatMap((o) => o.campaigns).map((c) => [`${c.workspaceId}:${c.campaignId}`, c]));
+  for (const { workspaceId, campaignId } of campaigns.values()) signalCampaignProgress(workspaceId, campaignId);
 }
 
 export const defaultWebhookHooks: WebhookHooks = {
-  onProcessed: async (outcome) => {
-    await Promise.all([
-      // The event's media rows are committed: fetch their bytes now, in the media step's own bounded
-      // pool (lib/services/media/inbound/background.ts); its sweep finishes whatever is left.
-      downloadMediaSoon(outcome.mediaIds),
-      // Tell the open inboxes (lib/realtime/webhook-signals.ts); never throws, never waits on media.
-      publishWebhookOutcome(outcome),
-      // One confirmation per opt-out keyword, as a background task (never in this request).
-      confirmOptOuts(outcome.consent),
-    ]);
-    // Campaigns whose recipients, counters or status moved: throttled, never throws.
-    for (const { workspaceId, campaignId } of outcome.campaigns) signalCampaignProgress(workspaceId, campaignId);
-  },
+  onProcessed: (outcome) => afterCommit([outcome]),
+  onBatchProcessed: afterCommit,
 };

@@ -21,9 +21,9 @@ const log = logger("webhooks.process");
 export const MAX_ATTEMPTS = 10;
 /** How long an event waits for the messages its statuses name (our send's wamid may land after Meta's status). */
 export const STATUS_WAIT_MS = 15 * 60_000;
-const TRANSACTION_TRIES = 3;
+export const TRANSACTION_TRIES = 3;
 
-interface ClaimedEvent {
+export interface ClaimedEvent {
   id: string;
   payload: unknown;
   receivedAt: Date;
@@ -37,15 +37,36 @@ export interface ProcessOptions {
 }
 
 /** Conflicts another transaction caused (unique race, deadlock, serialization): worth an immediate retry. */
-function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown): boolean {
   const code = prismaErrorCode(error);
   if (code === "P2002" || code === "P2034") return true;
   const text = error instanceof Error ? error.message : String(error);
   return /deadlock detected|could not serialize|40P01|40001/.test(text);
 }
 
-function errorText(error: unknown): string {
+export function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(0, 1_000);
+}
+
+/**
+ * Whether an applied event is done, decided the same way in both paths (this file and
+ * process-batch.ts): statuses naming messages we do not hold keep it waiting — unprocessed,
+ * attempts + 1 — while it is younger than STATUS_WAIT_MS and has attempts left; then it is
+ * processed with a note. `error` is what the event row keeps.
+ */
+export function settleEvent(
+  work: EventWork,
+  event: Pick<ClaimedEvent, "receivedAt" | "attempts">,
+  at: Date,
+): { result: "processed" | "deferred"; error: string | null } {
+  const waiting = work.waitingFor.length > 0;
+  const young = at.getTime() - event.receivedAt.getTime() < STATUS_WAIT_MS;
+  const wamids = work.waitingFor.slice(0, 5).join(", ");
+  if (waiting && young && event.attempts + 1 < MAX_ATTEMPTS) {
+    return { result: "deferred", error: `waiting for ${work.waitingFor.length} message(s) not stored yet: ${wamids}` };
+  }
+  if (waiting) work.note(`statuses for messages we do not hold, ignored: ${wamids}`);
+  return { result: "processed", error: joinNotes(work.notes) };
 }
 
 async function runClaimed(eventId: string, hooks: WebhookHooks, now: () => Date): Promise<EventOutcome> {
@@ -60,24 +81,14 @@ async function runClaimed(eventId: string, hooks: WebhookHooks, now: () => Date)
       const work = new EventWork(eventId);
       await applyDelivery(tx, event.payload, work, { receivedAt: event.receivedAt, hooks });
 
-      const waiting = work.waitingFor.length > 0;
-      const young = now().getTime() - event.receivedAt.getTime() < STATUS_WAIT_MS;
-      if (waiting && young && event.attempts + 1 < MAX_ATTEMPTS) {
-        const wamids = work.waitingFor.slice(0, 5).join(", ");
-        await tx.webhookEvent.update({
-          where: { id: eventId },
-          data: { attempts: { increment: 1 }, error: `waiting for ${work.waitingFor.length} message(s) not stored yet: ${wamids}` },
-          select: { id: true },
-        });
-        return work.outcome("deferred");
-      }
-      if (waiting) work.note(`statuses for messages we do not hold, ignored: ${work.waitingFor.slice(0, 5).join(", ")}`);
+      const at = now();
+      const settled = settleEvent(work, event, at);
       await tx.webhookEvent.update({
         where: { id: eventId },
-        data: { processedAt: now(), error: joinNotes(work.notes) },
+        data: settled.result === "deferred" ? { attempts: { increment: 1 }, error: settled.error } : { processedAt: at, error: settled.error },
         select: { id: true },
       });
-      return work.outcome("processed");
+      return work.outcome(settled.result);
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

@@ -1,8 +1,9 @@
 /**
  * The recovery sweep: events stored but never processed (a crash or redeploy after the 200, a
- * database hiccup, statuses waiting for their message) are processed again. Each is claimed inside
- * processWebhookEvent's transaction (FOR UPDATE SKIP LOCKED), so two sweepers — or a sweeper and
- * the request's own `after()` — never process one event at once; the loser skips it.
+ * database hiccup, statuses waiting for their message) are processed again, in batches
+ * (process-batch.ts). Each is claimed inside the batch's transaction (FOR UPDATE SKIP LOCKED), so
+ * two sweepers — or a sweeper and the request's own `after()` — never process one event at once;
+ * the loser skips it.
  *
  * Backoff: an event becomes due `olderThanMs × 2^attempts` after it was received (30 s, 1 min,
  * 2 min, … with the default), and after MAX_ATTEMPTS it is left for an operator (its `error` says
@@ -10,7 +11,8 @@
  */
 import { prisma } from "@/lib/db";
 import type { WebhookHooks } from "./hooks";
-import { MAX_ATTEMPTS, processWebhookEvent } from "./process-event";
+import { BATCH_SIZE, processWebhookEventBatch } from "./process-batch";
+import { MAX_ATTEMPTS } from "./process-event";
 import { sqlName } from "./sql";
 
 export interface SweepOptions {
@@ -55,12 +57,17 @@ export async function processPendingWebhookEvents(options: SweepOptions = {}): P
     LIMIT ${limit}`;
 
   const result: SweepResult = { due: due.length, processed: 0, deferred: 0, failed: 0, skipped: 0 };
-  for (const { id } of due) {
-    const outcome = await processWebhookEvent(id, { hooks });
-    if (outcome.result === "processed") result.processed += 1;
-    else if (outcome.result === "deferred") result.deferred += 1;
-    else if (outcome.result === "failed") result.failed += 1;
-    else result.skipped += 1;
+  for (let i = 0; i < due.length; i += BATCH_SIZE) {
+    const outcomes = await processWebhookEventBatch(
+      due.slice(i, i + BATCH_SIZE).map((row) => row.id),
+      { hooks },
+    );
+    for (const outcome of outcomes) {
+      if (outcome.result === "processed") result.processed += 1;
+      else if (outcome.result === "deferred") result.deferred += 1;
+      else if (outcome.result === "failed") result.failed += 1;
+      else result.skipped += 1;
+    }
   }
   return result;
 }

@@ -16,6 +16,7 @@
  * Campaign UPDATE (campaign-counters.ts).
  */
 import { Prisma } from "@/lib/db";
+import type { RecipientStatus } from "@/lib/generated/prisma/enums";
 import type { MetaError } from "@/lib/whatsapp/webhook/meta-error";
 import type { StatusKind, StatusUpdate } from "@/lib/whatsapp/webhook/status";
 import { SQL_NOW_UTC, sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
@@ -25,13 +26,33 @@ export const META_MARKETING_CAP = 131049;
 /** Meta: the message is undeliverable (not a WhatsApp user, …): the number is suppressed. */
 export const META_UNDELIVERABLE = 131026;
 
-const RANK: Record<StatusKind, { status: "sent" | "failed" | "delivered" | "read"; rank: number }> = {
+/** What each status moves a recipient to, and its rank (the batch path, recipient-status-batch.ts, folds by the same table). */
+export const RECIPIENT_TARGET: Record<StatusKind, { status: "sent" | "failed" | "delivered" | "read"; rank: number }> = {
   sent: { status: "sent", rank: 1 },
   failed: { status: "failed", rank: 2 },
   delivered: { status: "delivered", rank: 3 },
   read: { status: "read", rank: 4 },
   played: { status: "read", rank: 4 },
 };
+
+/** A recipient's current rank, as the UPDATE below computes it in SQL (99: skipped, never moved by a status). */
+export function recipientLevel(status: RecipientStatus): number {
+  switch (status) {
+    case "queued":
+    case "sending":
+      return 0;
+    case "sent":
+      return 1;
+    case "failed":
+      return 2;
+    case "delivered":
+      return 3;
+    case "read":
+      return 4;
+    default:
+      return 99;
+  }
+}
 
 const RECIPIENT_ID = /^cr:([A-Za-z0-9_-]{1,64})$/;
 
@@ -76,7 +97,7 @@ export async function moveRecipientByStatus(
   update: StatusUpdate,
   receivedAt: Date,
 ): Promise<RecipientMove | null> {
-  const { status, rank } = RANK[update.status];
+  const { status, rank } = RECIPIENT_TARGET[update.status];
   const at = sqlTimestamp(update.timestamp ?? receivedAt);
   const error = update.status === "failed" ? update.errors[0] : undefined;
   const kind = update.status;
