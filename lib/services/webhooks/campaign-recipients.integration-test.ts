@@ -151,6 +151,22 @@ describe("statuses by wamid", () => {
     expect(await counters(other.campaignId)).toMatchObject({ failedCount: 1 });
   });
 
+  it("a failure after the send moves the recipient from sent to failed; a delivery after it moves it back", async () => {
+    const r = await recipient();
+    // As the sender left it: Meta accepted the send.
+    await prisma.campaign.update({ where: { id: r.campaignId }, data: { sentCount: 1 } });
+    await status("sent");
+    await status("failed");
+    expect(await counters(r.campaignId)).toMatchObject({ sentCount: 0, failedCount: 1, deliveredCount: 0 });
+    await status("delivered");
+    expect(await recipientRow(r.recipientId)).toMatchObject({ status: "delivered" });
+    expect(await counters(r.campaignId)).toMatchObject({ sentCount: 1, failedCount: 0, deliveredCount: 1 });
+    // Redelivered, nothing moves again.
+    await status("failed");
+    await status("delivered");
+    expect(await counters(r.campaignId)).toMatchObject({ sentCount: 1, failedCount: 0, deliveredCount: 1 });
+  });
+
   it("recognises a recipient whose Message row is missing, so the event is not held waiting", async () => {
     const r = await recipient({ withMessage: false });
     const outcome = await status("delivered");

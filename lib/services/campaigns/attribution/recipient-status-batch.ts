@@ -22,6 +22,7 @@ import {
   recipientErrorText,
   recipientIdFromCallback,
   recipientLevel,
+  statusCounts,
   type RecipientMove,
 } from "./recipient-status";
 
@@ -96,6 +97,7 @@ function fold(folded: Folded, update: StatusUpdate, at: Date): RecipientMove {
   const { status, rank } = RECIPIENT_TARGET[update.status];
   const level = recipientLevel(folded.status);
   const fails = update.status === "failed" && level < 2;
+  const recovers = level === 2 && rank > 2;
   const reconciled = folded.wamid === null;
   folded.wamid ??= update.wamid;
   if (level < rank) folded.status = status;
@@ -118,7 +120,7 @@ function fold(folded: Folded, update: StatusUpdate, at: Date): RecipientMove {
     contactId: row.contactId,
     reconciled,
     failed: fails,
-    counts: { sent: Number(!hadSent), delivered: Number(delivers && !hadDelivered), read: Number(reads && !hadRead), failed: Number(fails) },
+    counts: statusCounts({ newSent: !hadSent, fails, recovers, newDelivered: delivers && !hadDelivered, newRead: reads && !hadRead }),
   };
 }
 

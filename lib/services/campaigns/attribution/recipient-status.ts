@@ -68,6 +68,21 @@ export function recipientErrorText(error: MetaError | undefined): string | null 
   return parts.length > 0 ? parts.join(": ").slice(0, 2_000) : null;
 }
 
+/**
+ * The counters' increments of one status. `sentCount` counts recipients Meta accepted that have not
+ * failed, so the funnel and the failure count never hold one recipient twice: a failure reported
+ * after the send (131047, 131049, 131026 …) moves the recipient from sent to failed, and a delivery
+ * or read after a failure (Meta does send them, for users on several devices) moves it back.
+ */
+export function statusCounts(move: { newSent: boolean; fails: boolean; recovers: boolean; newDelivered: boolean; newRead: boolean }): RecipientMove["counts"] {
+  return {
+    sent: Number(move.newSent) - Number(move.fails) + Number(move.recovers),
+    delivered: Number(move.newDelivered),
+    read: Number(move.newRead),
+    failed: Number(move.fails) - Number(move.recovers),
+  };
+}
+
 export interface RecipientMove {
   recipientId: string;
   campaignId: string;
@@ -88,6 +103,7 @@ interface Row {
   newDelivered: boolean;
   newRead: boolean;
   newFailed: boolean;
+  recovers: boolean;
 }
 
 /** Moves the recipient the status names in `workspaceId`; null when it names none. */
@@ -144,7 +160,8 @@ export async function moveRecipientByStatus(
               (a."sentAt" IS NULL) AS "newSent",
               (a."deliveredAt" IS NULL AND r."deliveredAt" IS NOT NULL) AS "newDelivered",
               (a."readAt" IS NULL AND r."readAt" IS NOT NULL) AS "newRead",
-              a.fails AS "newFailed"`;
+              a.fails AS "newFailed",
+              (a.level = 2 AND ${rank}::integer > 2) AS recovers`;
 
   const row = rows[0];
   if (!row) return null;
@@ -154,6 +171,6 @@ export async function moveRecipientByStatus(
     contactId: row.contactId,
     reconciled: row.reconciled,
     failed: row.newFailed,
-    counts: { sent: Number(row.newSent), delivered: Number(row.newDelivered), read: Number(row.newRead), failed: Number(row.newFailed) },
+    counts: statusCounts({ newSent: row.newSent, fails: row.newFailed, recovers: row.recovers, newDelivered: row.newDelivered, newRead: row.newRead }),
   };
 }
