@@ -10,6 +10,7 @@ import type { TemplateStatusUpdate } from "@/lib/whatsapp/webhook/template-statu
 import type { EventWork, UpdatedTemplate } from "./outcome";
 import type { EventRouting } from "./routing";
 import { templateLabel, templateWorkspaces, updateTemplateRows } from "./template-rows";
+import { pausedData, PAUSABLE_STATUSES } from "@/lib/services/campaigns/pause-reason";
 
 /** Meta's `event` → our status; null for events that carry no status of ours (FLAGGED, ARCHIVED, …). */
 export function templateStatusFor(event: string): TemplateStatus | null {
@@ -47,12 +48,11 @@ async function pauseCampaigns(
   reason: string | null,
   work: EventWork,
 ): Promise<void> {
-  const now = new Date();
-  const statusReason = { code: stop.code, message: reason ? `${stop.message}: ${reason}` : stop.message, at: now.toISOString() };
+  const data = pausedData({ code: stop.code, message: reason ? `${stop.message}: ${reason}` : stop.message });
   for (const { workspaceId, templateId } of templates) {
     const rows = await tx.campaign.updateManyAndReturn({
-      where: { workspaceId, templateId, status: { in: ["sending", "scheduled"] } },
-      data: { status: "paused", statusReason, pausedAt: now },
+      where: { workspaceId, templateId, status: { in: [...PAUSABLE_STATUSES] } },
+      data,
       select: { id: true },
     });
     for (const row of rows) work.campaigns.add({ workspaceId, campaignId: row.id });

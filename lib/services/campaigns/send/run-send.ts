@@ -17,6 +17,7 @@ import { workspaceMediaResolver } from "@/lib/services/media/outbound/media-reso
 import { connectionById } from "@/lib/services/whatsapp/connection-secrets";
 import { clientForConnection } from "@/lib/services/whatsapp/client-for";
 import type { WhatsAppClient } from "@/lib/whatsapp/client";
+import { pausedData, type PauseReason } from "../pause-reason";
 import { flushCampaignProgressSignals, signalCampaignProgress } from "../progress";
 import { claimRecipients, remainingWork, type ClaimedRecipient } from "./claim";
 import { classifySendFailure } from "./outcome";
@@ -46,11 +47,8 @@ export const recipientCallbackData = (recipientId: string) => `cr:${recipientId}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-async function pauseCampaign(scope: TenantScope, campaignId: string, reason: { code: number | string; message: string }): Promise<void> {
-  await tenantDb(scope).campaign.updateMany({
-    where: { id: campaignId, workspaceId: scope.workspaceId, status: "sending" },
-    data: { status: "paused", pausedAt: new Date(), statusReason: { code: reason.code, message: reason.message.slice(0, 500), at: new Date().toISOString() } },
-  });
+async function pauseCampaign(scope: TenantScope, campaignId: string, reason: PauseReason): Promise<void> {
+  await tenantDb(scope).campaign.updateMany({ where: { id: campaignId, workspaceId: scope.workspaceId, status: "sending" }, data: pausedData(reason) });
   log.warn({ campaignId, reason }, "campaign paused");
 }
 
@@ -67,9 +65,9 @@ interface Plan {
 }
 
 /** Sends one claimed batch at its reserved slots and settles the answers. */
-async function sendBatch(scope: TenantScope, plan: Plan, claimed: ClaimedRecipient[], firstSlotMs: number, ratePerSecond: number): Promise<{ pause?: { code: number | string; message: string } }> {
+async function sendBatch(scope: TenantScope, plan: Plan, claimed: ClaimedRecipient[], firstSlotMs: number, ratePerSecond: number): Promise<{ pause?: PauseReason }> {
   const results: BatchResults = { accepted: [], failed: [], requeued: [] };
-  let pause: { code: number | string; message: string } | undefined;
+  let pause: PauseReason | undefined;
   let backOffUntil: Date | undefined;
   const sends = claimed.map(async (recipient, index) => {
     if (!recipient.phone) {
@@ -128,7 +126,7 @@ export async function runCampaignSend(payload: CampaignSendPayload, options: Sen
   const scope = { workspaceId: payload.workspaceId };
   const db = tenantDb(scope);
   const settleWaitMs = options.settleWaitMs ?? 30_000;
-  let inFlight: Promise<{ pause?: { code: number | string; message: string } }> | null = null;
+  let inFlight: Promise<{ pause?: PauseReason }> | null = null;
   let waitingSince: number | null = null;
   let plan: Plan | null = null;
 
