@@ -20,6 +20,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../.
  * a function that reads or writes rows found by an id a caller passes belongs in the suite.
  */
 const ALLOWED: Record<string, string> = {
+  storeSentMessages:
+    "internal writer of settleBatch and the reconciliation sweep, handed the recipient's own workspace; every statement names it and joins the conversation within it (send-pipeline and reconcile integration tests)",
   // The edges that build the context: they check membership, and their own tests prove it.
   withWorkspace: "the route-handler wrapper that resolves the WorkspaceContext (lib/http/route.integration-test.ts)",
   scopeArgs: "the scoped client's own rewrite of query arguments, proven through tenantDb (scoped-client.integration-test.ts)",

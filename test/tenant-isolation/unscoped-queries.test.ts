@@ -34,6 +34,7 @@ const UNSCOPED_ALLOWED: Record<string, string> = {
   "app/r/[token]/route.ts": "a click on a tracked link names no workspace: the recipient is found by the token's id, its campaign's workspace then scopes the UPDATE",
   // Background work across workspaces, by design.
   "lib/services/campaigns/auto-retry.ts": "finds the campaigns of every workspace whose retry window is due; each is retried through the tenant client of its own workspace",
+  "lib/services/campaigns/send/reconciled-messages.ts": "messages of webhook-settled recipients of every workspace; the contact, campaign and writes all keep the recipient's own workspace (reconcile.integration-test.ts)",
   "lib/services/campaigns/send/reconcile.ts": "reconciles claimed, unconfirmed recipients of every workspace; each statement keeps the row's own workspace",
   "lib/services/inbox/pending-sweep.ts": "the pending-send sweep resolves stale sends in every workspace",
   "lib/services/media/inbound/claim.ts": "claims due media by id for the download runs of every workspace",

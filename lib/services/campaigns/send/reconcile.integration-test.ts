@@ -62,4 +62,57 @@ describe("reconcileCampaignSends", () => {
     await reconcileCampaignSends();
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).status).toBe("completed");
   });
+
+  it("stores the conversation message of a recipient settled by status webhook alone, once", async () => {
+    const template = await prisma.template.create({
+      data: {
+        workspaceId: A.workspace.id,
+        name: `reconciled_${Date.now()}`,
+        language: "en_US",
+        category: "MARKETING",
+        status: "APPROVED",
+        components: [{ type: "BODY", text: "Hello {{1}}, the sale is on.", example: { body_text: [["Sari"]] } }],
+      },
+    });
+    const campaign = await prisma.campaign.create({
+      data: {
+        workspaceId: A.workspace.id,
+        name: "Webhook-settled",
+        status: "completed",
+        startedAt: longAgo(),
+        connectionId: A.connection.id,
+        templateId: template.id,
+        variableMapping: { "body.1": { source: "text", value: "friend" } },
+      },
+    });
+    const sentAt = new Date(Date.now() - 60_000);
+    const [settled, written] = await Promise.all(
+      [0, 1].map((i) =>
+        prisma.campaignRecipient.create({
+          data: { workspaceId: A.workspace.id, campaignId: campaign.id, contactId: A.contacts[i]!.id, status: "delivered", wamid: `wamid.reconciled.${campaign.id}.${i}`, sentAt },
+        }),
+      ),
+    );
+    // The second recipient's sender wrote its message itself: it is left alone.
+    const conversation = await prisma.conversation.upsert({
+      where: { contactId_isOpen: { contactId: A.contacts[1]!.id, isOpen: true } },
+      create: { workspaceId: A.workspace.id, contactId: A.contacts[1]!.id, connectionId: A.connection.id, isOpen: true },
+      update: {},
+    });
+    await prisma.message.create({
+      data: { workspaceId: A.workspace.id, conversationId: conversation.id, contactId: A.contacts[1]!.id, connectionId: A.connection.id, direction: "outbound", type: "template", content: {}, wamid: written!.wamid, campaignRecipientId: written!.id, status: "sent", timestamp: sentAt },
+    });
+
+    const first = await reconcileCampaignSends();
+    expect(first.messages).toBe(1);
+    const stored = await prisma.message.findMany({ where: { campaignRecipientId: settled!.id } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ wamid: settled!.wamid, type: "template", direction: "outbound", contactId: A.contacts[0]!.id, timestamp: sentAt });
+    expect(JSON.stringify(stored[0]!.content)).toContain("Hello friend, the sale is on.");
+    expect(stored[0]!.previewText).toMatch(/^📋 /);
+    expect(await prisma.message.count({ where: { campaignRecipientId: written!.id } })).toBe(1);
+
+    expect((await reconcileCampaignSends()).messages).toBe(0);
+    expect(await prisma.message.count({ where: { campaignRecipientId: settled!.id } })).toBe(1);
+  });
 });

@@ -5,7 +5,8 @@
  * while no webhook of its number waits unprocessed, never reached Meta: Meta announces every
  * accepted message with a `sent` status within seconds. Only then is it queued again, and its
  * campaign's send run started again if none is left. A campaign whose last recipients were settled
- * this way is completed here. Runs every 30 s in Node servers (lib/services/campaigns/scheduler.ts) and
+ * this way is completed here, and a recipient settled by webhook alone gets its conversation message
+ * (reconciled-messages.ts). Runs every 30 s in Node servers (lib/services/campaigns/scheduler.ts) and
  * every minute by Vercel Cron (/api/cron/campaigns).
  */
 import { prisma } from "@/lib/db";
@@ -13,6 +14,7 @@ import { logger } from "@/lib/log";
 import { sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
 import { signalCampaignProgress } from "../progress";
 import { enqueueCampaignSend } from "./launch";
+import { storeReconciledMessages } from "./reconciled-messages";
 
 const log = logger("campaigns.reconcile");
 
@@ -23,6 +25,8 @@ export interface ReconcileResult {
   requeued: number;
   restarted: number;
   completed: number;
+  /** Conversation messages stored for recipients settled by status webhook alone. */
+  messages: number;
 }
 
 export async function reconcileCampaignSends(options: { graceMs?: number; now?: Date } = {}): Promise<ReconcileResult> {
@@ -56,7 +60,7 @@ export async function reconcileCampaignSends(options: { graceMs?: number; now?: 
     signalCampaignProgress(workspaceId, campaignId);
   }
   for (const row of completed) signalCampaignProgress(row.workspaceId, row.id);
-  const result = { requeued: requeued.length, restarted, completed: completed.length };
+  const result = { requeued: requeued.length, restarted, completed: completed.length, messages: await storeReconciledMessages(now) };
   if (result.requeued > 0 || result.completed > 0) log.info(result, "campaign reconciliation");
   return result;
 }

@@ -8,7 +8,6 @@
  * claims are exclusive, and a claimed recipient is never claimed again except by reconciliation.
  */
 import { tenantDb, type TenantScope } from "@/lib/db/tenant";
-import type { Prisma } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { appUrl } from "@/lib/http/app-url";
 import { resolveVariables, storedMapping } from "@/lib/campaigns/mapping";
@@ -23,6 +22,7 @@ import { claimRecipients, remainingWork, type ClaimedRecipient } from "./claim";
 import { classifySendFailure } from "./outcome";
 import { backOff, reserveSends } from "./pacer";
 import type { CampaignSendPayload } from "./payload";
+import { sentMessageContent } from "./sent-messages";
 import { settleBatch, type BatchResults } from "./settle";
 
 const log = logger("campaigns.send");
@@ -90,9 +90,7 @@ async function sendBatch(scope: TenantScope, plan: Plan, claimed: ClaimedRecipie
         contactId: recipient.contactId,
         wamid: sent.wamid,
         at: new Date(),
-        // RenderedTemplate is plain JSON; its interfaces just lack the index signature Prisma's type wants.
-        content: { ...built.send, rendered: built.rendered } as unknown as Prisma.InputJsonObject,
-        preview: `📋 ${built.preview}`.slice(0, 200),
+        ...sentMessageContent(built),
       });
     } catch (error) {
       const failure = classifySendFailure(error, recipient.attempts);

@@ -6,19 +6,10 @@
  * queued again for later. Recipients whose outcome is unknown (a timeout after the request left)
  * are not touched here: reconciliation settles them from Meta's status webhooks.
  */
-import { type Prisma, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import type { TenantScope } from "@/lib/db/tenant";
 import { sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
-
-export interface Accepted {
-  recipientId: string;
-  contactId: string;
-  wamid: string;
-  at: Date;
-  /** Meta's request and the rendered template, as the timeline stores a template message. */
-  content: Prisma.InputJsonObject;
-  preview: string;
-}
+import { storeSentMessages, type SentMessage } from "./sent-messages";
 
 export interface Failed {
   recipientId: string;
@@ -40,7 +31,7 @@ export interface Requeued {
 }
 
 export interface BatchResults {
-  accepted: Accepted[];
+  accepted: SentMessage[];
   failed: Failed[];
   requeued: Requeued[];
 }
@@ -70,23 +61,7 @@ export async function settleBatch(scope: TenantScope, campaign: { id: string; co
         RETURNING old.fresh`;
       sent = rows.filter((row) => row.fresh).length;
 
-      // Each contact's open conversation (created when there is none), then the messages in them.
-      const contactIds = results.accepted.map((a) => a.contactId);
-      const previews = results.accepted.map((a) => a.preview);
-      await tx.$executeRaw`
-        INSERT INTO ${sqlName("Conversation")} (id, "workspaceId", "contactId", "connectionId", "isOpen", "lastMessagePreview", "lastMessageAt", "createdAt", "updatedAt")
-        SELECT gen_random_uuid()::text, ${workspaceId}, v.contact, ${campaign.connectionId}, true, v.preview, ${sqlTimestamp(now)}, ${sqlTimestamp(now)}, ${sqlTimestamp(now)}
-        FROM unnest(${contactIds}::text[], ${previews}::text[]) AS v(contact, preview)
-        ON CONFLICT ("contactId", "isOpen") DO UPDATE SET
-          "lastMessagePreview" = EXCLUDED."lastMessagePreview", "lastMessageAt" = EXCLUDED."lastMessageAt", "updatedAt" = EXCLUDED."updatedAt"`;
-      await tx.$executeRaw`
-        INSERT INTO ${sqlName("Message")} (id, "workspaceId", "conversationId", "contactId", "connectionId", direction, type, content, "previewText", wamid, status, "sentAt", "campaignRecipientId", timestamp, "createdAt", "updatedAt")
-        SELECT gen_random_uuid()::text, ${workspaceId}, conv.id, v.contact, ${campaign.connectionId}, 'outbound', 'template', v.content::jsonb, v.preview, v.wamid, 'sent',
-               v.at AT TIME ZONE 'UTC', v.recipient, v.at AT TIME ZONE 'UTC', ${sqlTimestamp(now)}, ${sqlTimestamp(now)}
-        FROM unnest(${ids}::text[], ${contactIds}::text[], ${results.accepted.map((a) => a.wamid)}::text[], ${results.accepted.map((a) => JSON.stringify(a.content))}::text[],
-                    ${previews}::text[], ${results.accepted.map((a) => a.at.toISOString())}::timestamptz[]) AS v(recipient, contact, wamid, content, preview, at)
-        JOIN ${sqlName("Conversation")} conv ON conv."contactId" = v.contact AND conv."isOpen" = true AND conv."workspaceId" = ${workspaceId}
-        ON CONFLICT DO NOTHING`;
+      await storeSentMessages(tx, workspaceId, campaign.connectionId, results.accepted, now);
     }
 
     if (results.failed.length > 0) {
