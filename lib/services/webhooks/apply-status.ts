@@ -11,38 +11,24 @@
  * per-status timestamp is set once, by the first report of that status, even a late one (a
  * `delivered` after `read` fills deliveredAt but leaves the status at read).
  */
-import type { Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import type { StatusKind, StatusUpdate } from "@/lib/whatsapp/webhook/status";
 import type { AppliedStatus } from "./outcome";
 import { SQL_NOW_UTC, sqlName, sqlTimestamp } from "./sql";
+import { rankSql, statusRank } from "./status-rank";
 
 /** What each status moves a message to, and its rank (the batch path, apply-status-batch.ts, folds by the same table). */
 export const MESSAGE_TARGET: Record<StatusKind, { status: MessageStatus; rank: number }> = {
-  sent: { status: "sent", rank: 1 },
-  failed: { status: "failed", rank: 2 },
-  delivered: { status: "delivered", rank: 3 },
-  read: { status: "read", rank: 4 },
-  played: { status: "read", rank: 4 },
+  sent: { status: "sent", rank: statusRank("sent") },
+  failed: { status: "failed", rank: statusRank("failed") },
+  delivered: { status: "delivered", rank: statusRank("delivered") },
+  read: { status: "read", rank: statusRank("read") },
+  played: { status: "read", rank: statusRank("read") },
 };
 
-/** A message's current rank, as the UPDATE below computes it in SQL (99: never moved by a status). */
-export function messageLevel(status: MessageStatus): number {
-  switch (status) {
-    case "pending":
-      return 0;
-    case "sent":
-      return 1;
-    case "failed":
-      return 2;
-    case "delivered":
-      return 3;
-    case "read":
-      return 4;
-    default:
-      return 99;
-  }
-}
+/** A message's current rank, as the UPDATE below computes it in SQL. */
+export const messageLevel = (status: MessageStatus): number => statusRank(status);
 
 interface Row {
   id: string;
@@ -70,7 +56,7 @@ export async function applyStatus(
       FOR UPDATE
     ), ranked AS (
       SELECT id, status,
-             CASE status WHEN 'pending' THEN 0 WHEN 'sent' THEN 1 WHEN 'failed' THEN 2 WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 ELSE 99 END AS level
+             ${rankSql(Prisma.sql`status`)} AS level
       FROM target
     )
     UPDATE ${message} AS m SET

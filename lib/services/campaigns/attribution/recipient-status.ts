@@ -20,6 +20,7 @@ import type { RecipientStatus } from "@/lib/generated/prisma/enums";
 import type { MetaError } from "@/lib/whatsapp/webhook/meta-error";
 import type { StatusKind, StatusUpdate } from "@/lib/whatsapp/webhook/status";
 import { SQL_NOW_UTC, sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
+import { rankSql, statusRank } from "@/lib/services/webhooks/status-rank";
 
 /** Meta: the message would exceed the user's marketing cap; worth sending again later. */
 export const META_MARKETING_CAP = 131049;
@@ -28,31 +29,15 @@ export const META_UNDELIVERABLE = 131026;
 
 /** What each status moves a recipient to, and its rank (the batch path, recipient-status-batch.ts, folds by the same table). */
 export const RECIPIENT_TARGET: Record<StatusKind, { status: "sent" | "failed" | "delivered" | "read"; rank: number }> = {
-  sent: { status: "sent", rank: 1 },
-  failed: { status: "failed", rank: 2 },
-  delivered: { status: "delivered", rank: 3 },
-  read: { status: "read", rank: 4 },
-  played: { status: "read", rank: 4 },
+  sent: { status: "sent", rank: statusRank("sent") },
+  failed: { status: "failed", rank: statusRank("failed") },
+  delivered: { status: "delivered", rank: statusRank("delivered") },
+  read: { status: "read", rank: statusRank("read") },
+  played: { status: "read", rank: statusRank("read") },
 };
 
-/** A recipient's current rank, as the UPDATE below computes it in SQL (99: skipped, never moved by a status). */
-export function recipientLevel(status: RecipientStatus): number {
-  switch (status) {
-    case "queued":
-    case "sending":
-      return 0;
-    case "sent":
-      return 1;
-    case "failed":
-      return 2;
-    case "delivered":
-      return 3;
-    case "read":
-      return 4;
-    default:
-      return 99;
-  }
-}
+/** A recipient's current rank, as the UPDATE below computes it in SQL (skipped: never moved by a status). */
+export const recipientLevel = (status: RecipientStatus): number => statusRank(status);
 
 const RECIPIENT_ID = /^cr:([A-Za-z0-9_-]{1,64})$/;
 
@@ -131,8 +116,7 @@ export async function moveRecipientByStatus(
   const rows = await tx.$queryRaw<Row[]>`
     WITH target AS (
       SELECT id, status, "sentAt", "deliveredAt", "readAt", wamid,
-             CASE status WHEN 'queued' THEN 0 WHEN 'sending' THEN 0 WHEN 'sent' THEN 1 WHEN 'failed' THEN 2
-                         WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 ELSE 99 END AS level
+             ${rankSql(Prisma.sql`status`)} AS level
       FROM ${recipient}
       WHERE "workspaceId" = ${workspaceId} AND status <> 'skipped'
         AND ${match}
