@@ -1,7 +1,7 @@
 /**
  * The campaign pipeline against the emulator as Meta: a launch materialises the audience (skipped
  * contacts with their reasons), the sender reaches every eligible recipient exactly once with its
- * callback data, under injected throughput errors, 5xx answers and two senders at once; a paused
+ * callback data, under injected throughput errors, 5xx answers, pair rate limits and two senders at once; a paused
  * template pauses the campaign and fails nobody; a member's pause stops the sender.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -135,6 +135,29 @@ describe("a campaign run", () => {
     expect(Math.max(...received.values())).toBe(1);
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).sentCount).toBe(80);
   }, 60_000);
+
+  it("delays only the recipient Meta's pair rate limit names (131056), and still reaches everyone once per campaign", async () => {
+    // Two campaigns to the same people from one number at once: the second message to a person
+    // within 1.5 s is refused with 131056 until the pair's window has passed.
+    emulator.setFaults({ pairRateLimit: { messages: 1, windowMs: 1_500 } });
+    const groupId = await audienceGroup(8);
+    const [first, second] = [await preparedCampaign(groupId, 200), await preparedCampaign(groupId, 200)];
+    try {
+      expect(await Promise.all([runCampaignSend({ ...scope(), campaignId: first }), runCampaignSend({ ...scope(), campaignId: second })])).toEqual(["completed", "completed"]);
+    } finally {
+      emulator.setFaults({});
+    }
+    for (const campaignId of [first, second]) {
+      expect(await prisma.campaignRecipient.count({ where: { campaignId, status: "sent" } })).toBe(8);
+      const received = await receivedByRecipient(campaignId);
+      expect(received.size).toBe(8);
+      expect(Math.max(...received.values())).toBe(1);
+    }
+    // The refused sends were delayed (notBefore set), not failed and not counted as attempts.
+    const delayed = await prisma.campaignRecipient.findMany({ where: { campaignId: { in: [first, second] }, notBefore: { not: null } } });
+    expect(delayed.length).toBeGreaterThan(0);
+    expect(delayed.every((r) => r.attempts === 1)).toBe(true);
+  }, 30_000);
 
   it("fails a recipient Meta refuses for good, with Meta's code, and sends the rest", async () => {
     emulator.setFaults({});
