@@ -37,6 +37,7 @@ const { sendCampaignTest } = await import("@/lib/services/campaigns/send-test");
 const { listCampaignRecipients } = await import("@/lib/services/campaigns/list-recipients");
 const { exportCampaignRecipients } = await import("@/lib/services/campaigns/export-recipients");
 const { uploadCampaignList } = await import("@/lib/services/campaigns/upload-list");
+const { campaignTimeline } = await import("@/lib/services/campaigns/timeline");
 const { GET: recipientsRoute } = await import("@/app/api/w/[slug]/campaigns/[campaignId]/recipients/route");
 
 const actions = {
@@ -56,6 +57,7 @@ const actions = {
   ...(await import("@/app/actions/campaigns/send-test")),
   ...(await import("@/app/actions/campaigns/recipients")),
   ...(await import("@/app/actions/campaigns/upload-list")),
+  ...(await import("@/app/actions/campaigns/timeline")),
 };
 
 beforeEach(() => {
@@ -265,6 +267,18 @@ describe("listCampaignRecipients", () => {
   });
 });
 
+describe("campaignTimeline", () => {
+  it("answers B with not found for A's campaign, and shows A its own sends", async () => {
+    const { A, B } = await createTenants();
+    const { campaign } = await seedCampaign(A, "sending");
+    const sentAt = new Date("2026-03-10T03:00:00.000Z");
+    await prisma.campaignRecipient.updateMany({ where: { campaignId: campaign.id, status: "queued" }, data: { status: "sent", sentAt } });
+    await notFoundFromB(A, campaign.id, () => campaignTimeline(B.owner.ctx, campaign.id));
+    const own = await campaignTimeline(A.agent.ctx, campaign.id);
+    expect(own.buckets).toEqual([expect.objectContaining({ start: sentAt, sent: A.contacts.length - 1 })]);
+  });
+});
+
 describe("campaign actions", () => {
   it("answer B's owner naming A's workspace, or A's ids in B's, with not found", async () => {
     const { A, B } = await createTenants();
@@ -286,6 +300,7 @@ describe("campaign actions", () => {
       ["retryFailedRecipientsAction", (slug) => actions.retryFailedRecipientsAction({ slug, campaignId: campaign.id })],
       ["sendCampaignTestAction", (slug) => actions.sendCampaignTestAction({ slug, campaignId: campaign.id, to: "+6281234567890" })],
       ["listCampaignRecipientsAction", (slug) => actions.listCampaignRecipientsAction({ slug, campaignId: campaign.id })],
+      ["campaignTimelineAction", (slug) => actions.campaignTimelineAction({ slug, campaignId: campaign.id })],
       ["uploadCampaignListAction", (slug) => actions.uploadCampaignListAction({ slug, file: new File(["+6281234567890\n"], "list.csv", { type: "text/csv" }) })],
     ];
     // Audience-wide calls have no id of A's: named with B's slug they answer with B's own data (checked above).

@@ -9,6 +9,7 @@ import { pauseCampaignAction } from "@/app/actions/campaigns/pause";
 import { resumeCampaignAction } from "@/app/actions/campaigns/resume";
 import { retryFailedRecipientsAction } from "@/app/actions/campaigns/retry";
 import { SKIP_REASONS } from "@/lib/campaigns/audience";
+import type { CampaignTimeline } from "@/lib/services/campaigns/timeline";
 import type { CampaignDetail, RecipientRow } from "@/lib/services/campaigns/types";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";
 import { useRealtimeCatchUp, useRealtimeEvent } from "@/components/realtime/realtime-provider";
@@ -17,6 +18,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { outcome } from "../action-outcome";
 import { CampaignStatusBadge, ProgressBar } from "../parts";
 import { applyProgress, pendingOf, percent, progressPercent } from "../progress";
+import { CampaignChart } from "./campaign-chart";
 import { RecipientsTable } from "./recipients-table";
 
 type Command = "pause" | "resume" | "cancel" | "retry";
@@ -26,10 +28,22 @@ const CANCELLABLE = new Set(["scheduled", "preparing", "sending", "paused"]);
 
 /**
  * One campaign: where its run is (live from `campaign.progress`), why Parley or Meta stopped it,
- * the funnel from sent to clicked, who was left out and why, the managers' controls, and every
+ * sent, delivered and read over time (live too), the funnel from sent to clicked, who was left out and why, the managers' controls, and every
  * recipient.
  */
-export function CampaignDetailView({ slug, initial, canLaunch, recipients }: { slug: string; initial: CampaignDetail; canLaunch: boolean; recipients: { rows: RecipientRow[]; nextCursor: string | null } }) {
+export function CampaignDetailView({
+  slug,
+  initial,
+  canLaunch,
+  recipients,
+  timeline,
+}: {
+  slug: string;
+  initial: CampaignDetail;
+  canLaunch: boolean;
+  recipients: { rows: RecipientRow[]; nextCursor: string | null };
+  timeline: CampaignTimeline;
+}) {
   const t = useTranslations("campaigns.detail");
   const tCampaigns = useTranslations("campaigns");
   const tAll = useTranslations();
@@ -165,6 +179,8 @@ export function CampaignDetailView({ slug, initial, canLaunch, recipients }: { s
           ))}
         </dl>
       </section>
+
+      <CampaignChart slug={slug} campaignId={campaign.id} initial={timeline} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <section className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">

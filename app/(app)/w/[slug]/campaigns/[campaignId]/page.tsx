@@ -7,6 +7,7 @@ import { requireWorkspace } from "@/lib/auth/workspace";
 import { isAppError } from "@/lib/errors";
 import { getCampaign } from "@/lib/services/campaigns/get-campaign";
 import { listCampaignRecipients } from "@/lib/services/campaigns/list-recipients";
+import { campaignTimeline } from "@/lib/services/campaigns/timeline";
 import type { CampaignDetail, RecipientRow } from "@/lib/services/campaigns/types";
 import { languageLabels } from "@/lib/templates/language-labels";
 import { PageHeader } from "@/components/shell/page-header";
@@ -23,7 +24,10 @@ export default async function CampaignPage({ params }: { params: Promise<{ slug:
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const recipients: { rows: RecipientRow[]; nextCursor: string | null } = await listCampaignRecipients(ctx, { campaignId: campaign.id });
+  const [recipients, timeline]: [{ rows: RecipientRow[]; nextCursor: string | null }, Awaited<ReturnType<typeof campaignTimeline>>] = await Promise.all([
+    listCampaignRecipients(ctx, { campaignId: campaign.id }),
+    campaignTimeline(ctx, campaign.id),
+  ]);
   const t = await getTranslations("campaigns");
   const canLaunch = can(ctx.role, "campaign:launch");
   const labels = languageLabels(await getLocale(), campaign.templateLanguage ? [campaign.templateLanguage] : []);
@@ -42,7 +46,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ slug:
           ) : null
         }
       />
-      <CampaignDetailView slug={slug} initial={{ ...campaign, templateLanguage: language }} canLaunch={canLaunch} recipients={recipients} />
+      <CampaignDetailView slug={slug} initial={{ ...campaign, templateLanguage: language }} canLaunch={canLaunch} recipients={recipients} timeline={timeline} />
     </>
   );
 }
