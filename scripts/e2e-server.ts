@@ -12,7 +12,7 @@ import { ACME_PHONE_NUMBER, startWhatsAppEmulator } from "@/local/whatsapp-emula
 import { DEFAULT_TEMPLATES } from "@/local/whatsapp-emulator/templates";
 import { realtimeEnv, startRealtimeServer } from "@/local/realtime-server";
 
-const NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+const NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
 
 async function main(): Promise<void> {
   const database = await ensureDatabase({ purpose: "e2e" });
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     appSecret,
     // A few numbers, so a retried spec can connect a fresh one (a number belongs to one workspace):
     // 1–3 for whatsapp-connect.spec.ts, 4–6 for inbox-live.spec.ts, 7–9 for hydration.spec.ts,
-    // 10–12 for consent-stop.spec.ts, 13–15 for templates.spec.ts.
+    // 10–12 for consent-stop.spec.ts, 13–15 for templates.spec.ts, 16–18 for campaigns.spec.ts.
     phoneNumbers: NUMBERS.map((i) => ({ ...ACME_PHONE_NUMBER, phoneNumberId: `10000000000000${i}`, wabaId: `20000000000000${i}` })),
     // Meta's sample templates on every WABA (the emulator's default seeds only the first).
     templates: NUMBERS.flatMap((i) => DEFAULT_TEMPLATES.map((template) => ({ ...template, wabaId: `20000000000000${i}` }))),

@@ -39,7 +39,7 @@ function PreflightList({ preflight }: { preflight: Preflight }) {
               {check.ok ? "✓" : check.blocking ? "✕" : "!"}
             </span>
             <span>
-              {tCheck(`check.${check.code}`, check.params ?? {})}
+              {check.ok ? tCheck(`check.${check.code}`, check.params ?? {}) : tCheck(`${check.code}.failed`, { limit: "—", ...check.params })}
               <span className="sr-only"> — {check.ok ? tCheck("ok") : check.blocking ? tCheck("blocking") : tCheck("warning")}</span>
               {!check.ok && !check.blocking && <span className="ml-1 text-xs text-amber-700 dark:text-amber-300">{tCheck("warning")}</span>}
               {!check.ok && check.blocking && <span className="ml-1 text-xs text-red-700 dark:text-red-300">{tCheck("blocking")}</span>}

@@ -38,7 +38,7 @@ describe("mappingFor", () => {
       "button.0": { source: "link", url: "" },
     });
   });
-  it("starts a text from Meta's example", () => expect(mappingFor([body], {})).toEqual({ "body.1": { source: "text", value: "Ana" } }));
+  it("starts a text blank, not from Meta's example", () => expect(mappingFor([body], {})).toEqual({ "body.1": { source: "text", value: "" } }));
 });
 
 describe("previewValues", () => {

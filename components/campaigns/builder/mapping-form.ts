@@ -53,7 +53,7 @@ export function choicesFor(variable: TemplateVariable, customKeys: readonly stri
   return [...contact, "text", ...(variable.kind === "text" ? (["link"] as const) : [])];
 }
 
-/** The mapping for a template: what was mapped for its variables, a first guess for the others, nothing for keys it does not have. */
+/** The mapping for a template: what was mapped for its variables, a blank of the likely source for the others (never Meta's example, which is not a real value), nothing for keys it does not have. */
 export function mappingFor(variables: readonly TemplateVariable[], current: VariableMapping): VariableMapping {
   const next: VariableMapping = {};
   for (const variable of variables) {
@@ -63,7 +63,7 @@ export function mappingFor(variables: readonly TemplateVariable[], current: Vari
         ? { source: "media", ref: "" }
         : variable.component === "button" && variable.kind === "text"
           ? { source: "link", url: "" }
-          : { source: "text", value: variable.example ?? "" });
+          : { source: "text", value: "" });
   }
   return next;
 }

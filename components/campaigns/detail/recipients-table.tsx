@@ -1,10 +1,11 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { listCampaignRecipientsAction } from "@/app/actions/campaigns/recipients";
 import type { RecipientRow } from "@/lib/services/campaigns/types";
 import { actionErrorText } from "@/components/inbox/timeline/action-error";
+import { useRealtimeEvent } from "@/components/realtime/realtime-provider";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { outcome } from "../action-outcome";
@@ -13,6 +14,9 @@ export const RECIPIENT_FILTERS = ["all", "sent", "delivered", "read", "replied",
 type Filter = (typeof RECIPIENT_FILTERS)[number];
 
 type Page = { rows: RecipientRow[]; nextCursor: string | null };
+
+/** How long the table waits after the campaign's last progress signal before reading its rows again. */
+const LIVE_RELOAD_MS = 1_000;
 
 /** The latest thing that happened to a recipient, for the "when" column. */
 function lastAt(row: RecipientRow): Date | null {
@@ -33,7 +37,11 @@ export function RecipientsTable({ slug, campaignId, initial }: { slug: string; c
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The rows follow the run (below); `paged` once more pages were loaded, which a reload would take away.
+  const live = useRef<{ timer: ReturnType<typeof setTimeout> | null; filter: Filter; paged: boolean }>({ timer: null, filter, paged: false });
+
   async function load(next: Filter, cursor: string | null) {
+    live.current.paged = cursor !== null;
     setBusy(true);
     setError(null);
     const result = await outcome<Page>(listCampaignRecipientsAction({ slug, campaignId, ...(next === "all" ? {} : { status: next }), ...(cursor ? { cursor } : {}) }));
@@ -50,6 +58,17 @@ export function RecipientsTable({ slug, campaignId, initial }: { slug: string; c
     setFilter(next);
     void load(next, null);
   }
+
+  // A progress signal of this campaign reads the shown filter again, once the signals pause.
+  useEffect(() => {
+    live.current.filter = filter;
+  });
+  useEffect(() => () => clearTimeout(live.current.timer ?? undefined), []);
+  useRealtimeEvent("campaign.progress", (event) => {
+    if (event.campaignId !== campaignId || live.current.paged) return;
+    clearTimeout(live.current.timer ?? undefined);
+    live.current.timer = setTimeout(() => void load(live.current.filter, null), LIVE_RELOAD_MS);
+  });
 
   return (
     <div className="space-y-3">
