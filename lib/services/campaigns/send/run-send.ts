@@ -40,6 +40,8 @@ export interface SendRunOptions {
   client?: WhatsAppClient;
   /** Per-send timeout (default the client's). */
   timeoutMs?: number;
+  /** Benchmarks only: the ceiling on top of the number's cap (default MAX_RATE). */
+  maxRate?: number;
 }
 
 /** The callback data of a campaign send: Meta echoes it in every status of the message. */
@@ -181,7 +183,7 @@ export async function runCampaignSend(payload: CampaignSendPayload, options: Sen
           timeoutMs: options.timeoutMs,
         };
       }
-      const rate = Math.max(1, Math.min(campaign.connection.throughputCap, MAX_RATE));
+      const rate = Math.max(1, Math.min(campaign.connection.throughputCap, options.maxRate ?? MAX_RATE));
       const claimed = await claimRecipients(scope, payload.campaignId, Math.max(1, Math.ceil(rate * BATCH_SECONDS)));
       if (claimed.length === 0) {
         if (await drain()) return "paused";
