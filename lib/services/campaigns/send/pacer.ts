@@ -8,14 +8,23 @@
 import { prisma } from "@/lib/db";
 import { sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
 
+/**
+ * How far behind the schedule a reservation may start: a sender whose previous batch overran its
+ * slots (a busy CPU, a slow write-back) catches up by this much at once instead of losing the time
+ * for good, as a GCRA's burst tolerance does. Meta's bucket refilled while we were late, so the
+ * catch-up stays within the number's rate over any second; an idle number gets at most this burst.
+ */
+export const CATCH_UP_SECONDS = 0.25;
+
 /** Reserves `count` consecutive send slots; resolves to the epoch ms of the first (slot i at first + i × 1000 / rate). */
 export async function reserveSends(phoneNumberId: string, count: number, ratePerSecond: number, now = new Date()): Promise<number> {
   const seconds = count / ratePerSecond;
+  const earliest = new Date(now.getTime() - CATCH_UP_SECONDS * 1000).toISOString();
   const rows = await prisma.$queryRaw<{ tat: Date }[]>`
     INSERT INTO ${sqlName("SendPacer")} AS p ("phoneNumberId", tat, "updatedAt")
     VALUES (${phoneNumberId}, ${now.toISOString()}::timestamptz + make_interval(secs => ${seconds}::float8), ${sqlTimestamp(now)})
     ON CONFLICT ("phoneNumberId") DO UPDATE SET
-      tat = GREATEST(p.tat, ${now.toISOString()}::timestamptz, COALESCE(p."backoffUntil", ${now.toISOString()}::timestamptz)) + make_interval(secs => ${seconds}::float8),
+      tat = GREATEST(p.tat, ${earliest}::timestamptz, COALESCE(p."backoffUntil", ${earliest}::timestamptz)) + make_interval(secs => ${seconds}::float8),
       "updatedAt" = ${sqlTimestamp(now)}
     RETURNING tat`;
   return rows[0]!.tat.getTime() - seconds * 1000;
