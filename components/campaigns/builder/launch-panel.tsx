@@ -18,6 +18,9 @@ const input = "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2
 
 type Notice = { tone: "ok" | "error"; text: string } | null;
 
+/** The translation of a failed check ("<code>.failed"), built apart so the key stays a typed one of the catalog. */
+const failedKey = <C extends string>(code: C) => `${code}.failed` as const;
+
 function NoticeText({ notice }: { notice: Notice }) {
   if (!notice) return null;
   return (
@@ -39,7 +42,7 @@ function PreflightList({ preflight }: { preflight: Preflight }) {
               {check.ok ? "✓" : check.blocking ? "✕" : "!"}
             </span>
             <span>
-              {check.ok ? tCheck(`check.${check.code}`, check.params ?? {}) : tCheck(`${check.code}.failed`, { limit: "—", ...check.params })}
+              {check.ok ? tCheck(`check.${check.code}`, check.params ?? {}) : tCheck(failedKey(check.code), { limit: "—", ...check.params })}
               <span className="sr-only"> — {check.ok ? tCheck("ok") : check.blocking ? tCheck("blocking") : tCheck("warning")}</span>
               {!check.ok && !check.blocking && <span className="ml-1 text-xs text-amber-700 dark:text-amber-300">{tCheck("warning")}</span>}
               {!check.ok && check.blocking && <span className="ml-1 text-xs text-red-700 dark:text-red-300">{tCheck("blocking")}</span>}
