@@ -5,7 +5,7 @@
  * 1. one `SELECT … FOR UPDATE` of the rows they name, in id order (two batches, or a batch and a
  *    single event, then lock shared rows in the same order; a deadlock left is retried);
  * 2. the statuses folded over each locked row in memory, in the batch's order, by the rules of
- *    apply-status.ts (the same MESSAGE_TARGET table): the status moves only to a higher rank,
+ *    apply-status.ts (the same STATUS_TARGET table, status-rank.ts): the status moves only to a higher rank,
  *    `failed` applies only below delivered and records its errors[0], each per-status timestamp is
  *    set once, by the first report of that status;
  * 3. one `UPDATE … FROM unnest(…)` of the rows the fold changed.
@@ -18,7 +18,7 @@
 import type { Prisma } from "@/lib/db";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import type { StatusUpdate } from "@/lib/whatsapp/webhook/status";
-import { MESSAGE_TARGET, messageLevel } from "./apply-status";
+import { STATUS_TARGET, statusRank } from "./status-rank";
 import type { AppliedStatus } from "./outcome";
 import { SQL_NOW_UTC, sqlName } from "./sql";
 
@@ -75,8 +75,8 @@ async function lockMessages(tx: Prisma.TransactionClient, items: StatusItem[]): 
 
 /** One status over its row, exactly as apply-status.ts's UPDATE moves it. */
 function fold(folded: Folded, update: StatusUpdate, at: Date): void {
-  const { status, rank } = MESSAGE_TARGET[update.status];
-  const level = messageLevel(folded.status);
+  const { status, rank } = STATUS_TARGET[update.status];
+  const level = statusRank(folded.status);
   if (level < rank) folded.status = status;
   const { row } = folded;
   if (update.status === "sent" && !row.hasSent) folded.sentAt ??= at;

@@ -13,22 +13,11 @@
  */
 import { Prisma } from "@/lib/db";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import type { StatusKind, StatusUpdate } from "@/lib/whatsapp/webhook/status";
+import type { StatusUpdate } from "@/lib/whatsapp/webhook/status";
 import type { AppliedStatus } from "./outcome";
 import { SQL_NOW_UTC, sqlName, sqlTimestamp } from "./sql";
-import { rankSql, statusRank } from "./status-rank";
+import { rankSql, STATUS_TARGET } from "./status-rank";
 
-/** What each status moves a message to, and its rank (the batch path, apply-status-batch.ts, folds by the same table). */
-export const MESSAGE_TARGET: Record<StatusKind, { status: MessageStatus; rank: number }> = {
-  sent: { status: "sent", rank: statusRank("sent") },
-  failed: { status: "failed", rank: statusRank("failed") },
-  delivered: { status: "delivered", rank: statusRank("delivered") },
-  read: { status: "read", rank: statusRank("read") },
-  played: { status: "read", rank: statusRank("read") },
-};
-
-/** A message's current rank, as the UPDATE below computes it in SQL. */
-export const messageLevel = (status: MessageStatus): number => statusRank(status);
 
 interface Row {
   id: string;
@@ -43,7 +32,7 @@ export async function applyStatus(
   update: StatusUpdate,
   receivedAt: Date,
 ): Promise<AppliedStatus> {
-  const { status, rank } = MESSAGE_TARGET[update.status];
+  const { status, rank } = STATUS_TARGET[update.status];
   const at = update.timestamp ?? receivedAt;
   const error = update.status === "failed" ? update.errors[0] : undefined;
   const message = sqlName("Message");

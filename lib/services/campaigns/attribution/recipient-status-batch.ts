@@ -16,12 +16,11 @@ import type { Prisma } from "@/lib/db";
 import type { RecipientStatus } from "@/lib/generated/prisma/enums";
 import type { StatusUpdate } from "@/lib/whatsapp/webhook/status";
 import { SQL_NOW_UTC, sqlName } from "@/lib/services/webhooks/sql";
+import { STATUS_TARGET, statusRank } from "@/lib/services/webhooks/status-rank";
 import {
   META_MARKETING_CAP,
-  RECIPIENT_TARGET,
   recipientErrorText,
   recipientIdFromCallback,
-  recipientLevel,
   statusCounts,
   type RecipientMove,
 } from "./recipient-status";
@@ -94,8 +93,8 @@ async function heldWamids(tx: Prisma.TransactionClient, wamids: string[]): Promi
 
 /** One status over its recipient, exactly as moveRecipientByStatus's UPDATE moves it; returns its move. */
 function fold(folded: Folded, update: StatusUpdate, at: Date): RecipientMove {
-  const { status, rank } = RECIPIENT_TARGET[update.status];
-  const level = recipientLevel(folded.status);
+  const { status, rank } = STATUS_TARGET[update.status];
+  const level = statusRank(folded.status);
   const fails = update.status === "failed" && level < 2;
   const recovers = level === 2 && rank > 2;
   const reconciled = folded.wamid === null;

@@ -16,28 +16,16 @@
  * Campaign UPDATE (campaign-counters.ts).
  */
 import { Prisma } from "@/lib/db";
-import type { RecipientStatus } from "@/lib/generated/prisma/enums";
 import type { MetaError } from "@/lib/whatsapp/webhook/meta-error";
-import type { StatusKind, StatusUpdate } from "@/lib/whatsapp/webhook/status";
+import type { StatusUpdate } from "@/lib/whatsapp/webhook/status";
 import { SQL_NOW_UTC, sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
-import { rankSql, statusRank } from "@/lib/services/webhooks/status-rank";
+import { rankSql, STATUS_TARGET } from "@/lib/services/webhooks/status-rank";
 
 /** Meta: the message would exceed the user's marketing cap; worth sending again later. */
 export const META_MARKETING_CAP = 131049;
 /** Meta: the message is undeliverable (not a WhatsApp user, …): the number is suppressed. */
 export const META_UNDELIVERABLE = 131026;
 
-/** What each status moves a recipient to, and its rank (the batch path, recipient-status-batch.ts, folds by the same table). */
-export const RECIPIENT_TARGET: Record<StatusKind, { status: "sent" | "failed" | "delivered" | "read"; rank: number }> = {
-  sent: { status: "sent", rank: statusRank("sent") },
-  failed: { status: "failed", rank: statusRank("failed") },
-  delivered: { status: "delivered", rank: statusRank("delivered") },
-  read: { status: "read", rank: statusRank("read") },
-  played: { status: "read", rank: statusRank("read") },
-};
-
-/** A recipient's current rank, as the UPDATE below computes it in SQL (skipped: never moved by a status). */
-export const recipientLevel = (status: RecipientStatus): number => statusRank(status);
 
 const RECIPIENT_ID = /^cr:([A-Za-z0-9_-]{1,64})$/;
 
@@ -98,7 +86,7 @@ export async function moveRecipientByStatus(
   update: StatusUpdate,
   receivedAt: Date,
 ): Promise<RecipientMove | null> {
-  const { status, rank } = RECIPIENT_TARGET[update.status];
+  const { status, rank } = STATUS_TARGET[update.status];
   const at = sqlTimestamp(update.timestamp ?? receivedAt);
   const error = update.status === "failed" ? update.errors[0] : undefined;
   const kind = update.status;
