@@ -9,11 +9,10 @@
 import { prisma } from "@/lib/db";
 import { appUrl } from "@/lib/http/app-url";
 import { logger } from "@/lib/log";
-import { resolveVariables, storedMapping } from "@/lib/campaigns/mapping";
-import { buildTemplateSend } from "@/lib/services/inbox/template-send";
+import { storedMapping } from "@/lib/campaigns/mapping";
 import { workspaceMediaResolver } from "@/lib/services/media/outbound/media-resolver";
 import { sqlName } from "@/lib/services/webhooks/sql";
-import { sentMessageContent, storeSentMessages, type SentMessage } from "./sent-messages";
+import { buildRecipientSend, sentMessageContent, storeSentMessages, type SentMessage } from "./sent-messages";
 
 const log = logger("campaigns.reconcile");
 
@@ -49,7 +48,11 @@ export async function storeReconciledMessages(now = new Date()): Promise<number>
     LIMIT ${SWEEP_LIMIT}`;
   let stored = 0;
   const byCampaign = new Map<string, Orphan[]>();
-  for (const orphan of orphans) byCampaign.set(orphan.campaignId, [...(byCampaign.get(orphan.campaignId) ?? []), orphan]);
+  for (const orphan of orphans) {
+    const rows = byCampaign.get(orphan.campaignId);
+    if (rows) rows.push(orphan);
+    else byCampaign.set(orphan.campaignId, [orphan]);
+  }
   for (const [campaignId, rows] of byCampaign) {
     const workspaceId = rows[0]!.workspaceId;
     try {
@@ -69,13 +72,10 @@ async function storeCampaignOrphans(workspaceId: string, campaignId: string, row
     select: { connectionId: true, variableMapping: true, template: { select: { name: true, language: true, components: true } } },
   });
   if (!campaign?.connectionId || !campaign.template) return 0;
-  const mapping = storedMapping(campaign.variableMapping);
-  const resolveMedia = workspaceMediaResolver({ workspaceId });
-  const origin = appUrl();
+  const plan = { template: campaign.template, mapping: storedMapping(campaign.variableMapping), origin: appUrl(), resolveMedia: workspaceMediaResolver({ workspaceId }) };
   const sent: SentMessage[] = [];
   for (const row of rows) {
-    const variables = resolveVariables(mapping, row, { clickToken: row.id, appUrl: origin });
-    const built = await buildTemplateSend(campaign.template, variables, resolveMedia);
+    const built = await buildRecipientSend(plan, row);
     sent.push({ recipientId: row.id, contactId: row.contactId, wamid: row.wamid, at: row.sentAt ?? now, ...sentMessageContent(built) });
   }
   await prisma.$transaction((tx) => storeSentMessages(tx, workspaceId, campaign.connectionId!, sent, now));

@@ -10,8 +10,8 @@
 import { tenantDb, type TenantScope } from "@/lib/db/tenant";
 import { logger } from "@/lib/log";
 import { appUrl } from "@/lib/http/app-url";
-import { resolveVariables, storedMapping } from "@/lib/campaigns/mapping";
-import { buildTemplateSend, type MediaResolver } from "@/lib/services/inbox/template-send";
+import { storedMapping } from "@/lib/campaigns/mapping";
+import type { MediaResolver } from "@/lib/services/inbox/template-send";
 import { workspaceMediaResolver } from "@/lib/services/media/outbound/media-resolver";
 import { connectionById } from "@/lib/services/whatsapp/connection-secrets";
 import { clientForConnection } from "@/lib/services/whatsapp/client-for";
@@ -22,7 +22,7 @@ import { claimRecipients, remainingWork, type ClaimedRecipient } from "./claim";
 import { classifySendFailure } from "./outcome";
 import { backOff, reserveSends } from "./pacer";
 import type { CampaignSendPayload } from "./payload";
-import { sentMessageContent } from "./sent-messages";
+import { buildRecipientSend, sentMessageContent } from "./sent-messages";
 import { settleBatch, type BatchResults } from "./settle";
 
 const log = logger("campaigns.send");
@@ -76,10 +76,9 @@ async function sendBatch(scope: TenantScope, plan: Plan, claimed: ClaimedRecipie
       results.failed.push({ recipientId: recipient.id, contactId: recipient.contactId, code: null, error: "No WhatsApp number", retryable: false, suppress: false, optOut: false });
       return;
     }
-    let built: Awaited<ReturnType<typeof buildTemplateSend>>;
+    let built: Awaited<ReturnType<typeof buildRecipientSend>>;
     try {
-      const variables = resolveVariables(plan.mapping, recipient, { clickToken: recipient.id, appUrl: plan.origin });
-      built = await buildTemplateSend(plan.template, variables, plan.resolveMedia);
+      built = await buildRecipientSend(plan, recipient);
     } catch (error) {
       results.failed.push({ recipientId: recipient.id, contactId: recipient.contactId, code: null, error: error instanceof Error ? error.message : String(error), retryable: false, suppress: false, optOut: false });
       return;

@@ -6,7 +6,8 @@
  * One Message per recipient and per wamid (both unique): whichever writer comes second does nothing.
  */
 import type { Prisma } from "@/lib/db";
-import type { buildTemplateSend } from "@/lib/services/inbox/template-send";
+import { resolveVariables, type MappingContact, type VariableMapping } from "@/lib/campaigns/mapping";
+import { buildTemplateSend, type MediaResolver } from "@/lib/services/inbox/template-send";
 import { sqlName, sqlTimestamp } from "@/lib/services/webhooks/sql";
 
 export interface SentMessage {
@@ -20,6 +21,18 @@ export interface SentMessage {
 }
 
 type BuiltSend = Awaited<ReturnType<typeof buildTemplateSend>>;
+
+/**
+ * The template send one recipient gets: its variables from the contact, its tracked links naming the
+ * recipient (the click token is the recipient's id). The sender and reconciliation build it alike.
+ */
+export function buildRecipientSend(
+  campaign: { template: Parameters<typeof buildTemplateSend>[0]; mapping: VariableMapping; origin: string; resolveMedia: MediaResolver },
+  recipient: MappingContact & { id: string },
+): Promise<BuiltSend> {
+  const variables = resolveVariables(campaign.mapping, recipient, { clickToken: recipient.id, appUrl: campaign.origin });
+  return buildTemplateSend(campaign.template, variables, campaign.resolveMedia);
+}
 
 /** The stored content and list preview of a built template send. */
 export function sentMessageContent(built: BuiltSend): Pick<SentMessage, "content" | "preview"> {
